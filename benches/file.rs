@@ -1,0 +1,38 @@
+//! Loading and saving a ten-year history (targets: under 50 ms each).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use runweek::file;
+
+mod support;
+
+fn bench(c: &mut Criterion) {
+    let plan = support::ten_years();
+    let text = file::to_text(&plan);
+    let dir = std::env::temp_dir().join(format!("runweek-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("ten-years.ron");
+    eprintln!(
+        "ten years: {} sessions, {} readiness entries, {:.1} MB",
+        plan.sessions().len(),
+        plan.readiness().len(),
+        text.len() as f64 / 1e6
+    );
+    file::save(&path, &plan).expect("save");
+    c.bench_function("load ten years", |b| {
+        b.iter(|| file::load(&path).expect("loads"))
+    });
+    // Alternate two plans so that every save really writes.
+    let mut other = plan.clone();
+    other.settings.fitness_days = 43;
+    let mut flip = false;
+    c.bench_function("save ten years", |b| {
+        b.iter(|| {
+            flip = !flip;
+            file::save(&path, if flip { &plan } else { &other }).expect("saves")
+        })
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,37 @@
+//! `runweek check FILE`.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::core::rules;
+use crate::core::week::Week;
+use crate::file;
+
+pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let plan = file::load(path)?;
+    let sessions = plan.sessions().len();
+    let entries = plan.readiness().len();
+    let span = match plan.date_range() {
+        Some((first, last)) => format!(", {first} to {last}"),
+        None => String::new(),
+    };
+    let mut warnings = 0;
+    if let Some((first, last)) = plan.date_range() {
+        let mut week = Week::containing(first, plan.settings.week_start);
+        while week.start() <= last {
+            warnings += rules::check_week(&plan, week).len();
+            week = week.next();
+        }
+    }
+    writeln!(
+        out,
+        "{}: ok: {sessions} sessions, {entries} readiness entries{span}{}",
+        path.display(),
+        match warnings {
+            0 => String::new(),
+            1 => "; 1 rule warning (see `runweek show`)".to_owned(),
+            n => format!("; {n} rule warnings (see `runweek show`)"),
+        }
+    )?;
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! The headless subcommands: for scripts and tests, with no display needed.
+//!
+//! Each prints for people by default and JSON with `--json`, and fails with a one-line
+//! error and exit code 1 on bad input.
+
+mod assess;
+mod check;
+mod replan;
+mod show;
+mod stats;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+/// Plan the training week, log how the body responds, and re-plan so the key workout
+/// survives a bad day.
+#[derive(Debug, Parser)]
+#[command(name = "runweek", version, args_conflicts_with_subcommands = true)]
+pub struct Args {
+    /// The plan file to open in the window (default: the last one, or the demo plan).
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a plan file: a one-line summary, or FILE:LINE:COL: what is wrong.
+    Check { file: PathBuf },
+    /// Show one week of a plan as a text grid.
+    Show {
+        file: PathBuf,
+        /// A day of the week to show (default: today).
+        #[arg(long)]
+        date: Option<Date>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the built-in demo plan, to start a plan of your own from it.
+    Demo,
+    /// The day's verdict (Push, As planned, Hold back, Rest) with its reasons.
+    Assess {
+        file: PathBuf,
+        #[arg(long)]
+        date: Date,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Propose a re-plan of the rest of the week from a day on; --write applies it.
+    Replan {
+        file: PathBuf,
+        #[arg(long)]
+        date: Date,
+        #[arg(long)]
+        json: bool,
+        /// Apply the proposal to the file (atomically).
+        #[arg(long)]
+        write: bool,
+    },
+    /// Weekly and daily load, monotony, strain, fitness, fatigue, form and the acute:chronic
+    /// ratio.
+    ///
+    /// Per week: minutes, distance, load planned and done, monotony and strain. Per day: load,
+    /// fitness, fatigue, form and the acute:chronic ratio (from the 28th day of the history
+    /// on). Minutes, distance, monotony and the daily load count what was done before today
+    /// and what is planned from today on (today's done sessions as done); skipped and missed
+    /// sessions count 0. Days marked * are projected from the plan.
+    ///
+    /// Default range: the four weeks ending with the current week; with only --from or only
+    /// --to, the four weeks from or to that day's week.
+    Stats {
+        file: PathBuf,
+        /// First day to show.
+        #[arg(long)]
+        from: Option<Date>,
+        /// Last day to show (included).
+        #[arg(long)]
+        to: Option<Date>,
+        /// Print JSON: {"weeks": [...], "days": [...]}, numbers rounded to 0.01.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a subcommand, writing to `out`; the error is the one line to print.
+///
+/// # Errors
+/// Bad input, with the file and place when there is one.
+pub fn run(command: Command, today: Date, out: &mut dyn Write) -> anyhow::Result<()> {
+    match command {
+        Command::Check { file } => check::run(&file, out),
+        Command::Show { file, date, json } => {
+            show::run(&file, date.unwrap_or(today), today, json, out)
+        }
+        Command::Assess { file, date, json } => assess::run(&file, date, json, out),
+        Command::Replan {
+            file,
+            date,
+            json,
+            write,
+        } => replan::run(&file, date, today, json, write, out),
+        Command::Stats {
+            file,
+            from,
+            to,
+            json,
+        } => stats::run(&file, from, to, today, json, out),
+        Command::Demo => {
+            out.write_all(crate::file::DEMO.as_bytes())?;
+            Ok(())
+        }
+    }
+}

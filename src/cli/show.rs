@@ -1,0 +1,227 @@
+//! `runweek show FILE [--date D] [--json]`: one week as a text grid.
+
+use std::io::Write;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde_json::json;
+
+use crate::core::plan::{Plan, Units};
+use crate::core::rules;
+use crate::core::session::{Done, Session};
+use crate::core::units::KM_PER_MILE;
+use crate::core::week::Week;
+use crate::file;
+
+pub fn run(
+    path: &Path,
+    date: Date,
+    today: Date,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let plan = file::load(path)?;
+    let week = Week::containing(date, plan.settings.week_start);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &week_json(&plan, week))?;
+        writeln!(out)?;
+    } else {
+        write_text(&plan, week, today, out)?;
+    }
+    Ok(())
+}
+
+/// Planned and done totals of a week, skipped sessions excluded from both.
+#[derive(Debug, Default)]
+struct Totals {
+    planned_minutes: u32,
+    planned_km: f64,
+    planned_load: f64,
+    done_minutes: u32,
+    done_km: f64,
+    done_load: f64,
+    hard: usize,
+}
+
+fn totals(sessions: &[Session]) -> Totals {
+    let mut t = Totals::default();
+    for s in sessions.iter().filter(|s| !s.is_skipped()) {
+        t.planned_minutes += u32::from(s.minutes.get());
+        t.planned_km += s.distance_km.map_or(0.0, |d| d.get());
+        t.planned_load += s.planned_load();
+        t.hard += usize::from(s.kind.is_hard());
+        if let Some(Done::Done(run)) = s.done {
+            t.done_minutes += u32::from(run.minutes.get());
+            t.done_km += run.distance_km.map_or(0.0, |d| d.get());
+            t.done_load += s.done_load();
+        }
+    }
+    t
+}
+
+fn distance(km: f64, units: Units) -> String {
+    match units {
+        Units::Km => format!("{km:.1} km"),
+        Units::Mi => format!("{:.1} mi", km / KM_PER_MILE),
+    }
+}
+
+fn status(session: &Session, units: Units) -> String {
+    match session.done {
+        None => String::new(),
+        Some(Done::Skipped) => "  [skipped]".to_owned(),
+        Some(Done::Done(run)) => {
+            let mut s = format!("  [done {} min", run.minutes);
+            if let Some(d) = run.distance_km {
+                s += &format!(", {}", distance(d.get(), units));
+            }
+            if let Some(rpe) = run.rpe {
+                s += &format!(", RPE {rpe}");
+            }
+            if let Some(hr) = run.avg_hr {
+                s += &format!(", {hr} bpm");
+            }
+            s + "]"
+        }
+    }
+}
+
+fn write_text(plan: &Plan, week: Week, today: Date, out: &mut dyn Write) -> anyhow::Result<()> {
+    let units = plan.settings.units;
+    writeln!(
+        out,
+        "Week of {} {} (* key session)",
+        week.start().strftime("%a"),
+        week.start()
+    )?;
+    let warnings = rules::check_week(plan, week);
+    for date in week.days() {
+        let label = format!(
+            "{}{}",
+            date.strftime("%a %d %b"),
+            if date == today { " (today)" } else { "" }
+        );
+        let sessions = plan.sessions_on(date);
+        if sessions.is_empty() {
+            writeln!(out, "{label:<18} -")?;
+        }
+        for (i, s) in sessions.iter().enumerate() {
+            let day = if i == 0 { label.as_str() } else { "" };
+            let title = if s.title.is_empty() {
+                String::new()
+            } else {
+                format!(" \"{}\"", s.title)
+            };
+            let minutes = if s.minutes.get() == 0 {
+                String::new()
+            } else {
+                format!(", {} min", s.minutes)
+            };
+            let dist = s
+                .distance_km
+                .map(|d| format!(", {}", distance(d.get(), units)))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{day:<18} {}{}{title}{minutes}{dist}{}",
+                if s.key { "* " } else { "  " },
+                s.kind,
+                status(s, units)
+            )?;
+        }
+        for w in warnings.iter().filter(|w| w.date() == date && !w.is_soft()) {
+            writeln!(out, "{:<18}   ! {w}", "")?;
+        }
+    }
+    let t = totals(plan.sessions_between(week.start(), week.end()));
+    writeln!(
+        out,
+        "Planned {} min, {}, load {:.0}; done {} min, {}, load {:.0}; {} hard session{}",
+        t.planned_minutes,
+        distance(t.planned_km, units),
+        t.planned_load,
+        t.done_minutes,
+        distance(t.done_km, units),
+        t.done_load,
+        t.hard,
+        if t.hard == 1 { "" } else { "s" }
+    )?;
+    for w in warnings.iter().filter(|w| w.is_soft()) {
+        writeln!(out, "! {w}")?;
+    }
+    Ok(())
+}
+
+fn week_json(plan: &Plan, week: Week) -> serde_json::Value {
+    let warnings = rules::check_week(plan, week);
+    let days: Vec<_> = week
+        .days()
+        .iter()
+        .map(|&date| {
+            let sessions: Vec<_> = plan.sessions_on(date).iter().map(session_json).collect();
+            let day_warnings: Vec<_> = warnings
+                .iter()
+                .filter(|w| w.date() == date && !w.is_soft())
+                .map(ToString::to_string)
+                .collect();
+            json!({
+                "date": date.to_string(),
+                "weekday": date.strftime("%a").to_string(),
+                "sessions": sessions,
+                "warnings": day_warnings,
+            })
+        })
+        .collect();
+    let t = totals(plan.sessions_between(week.start(), week.end()));
+    let week_warnings: Vec<_> = warnings
+        .iter()
+        .filter(|w| w.is_soft())
+        .map(ToString::to_string)
+        .collect();
+    json!({
+        "week_start": week.start().to_string(),
+        "days": days,
+        "totals": {
+            "planned_minutes": t.planned_minutes,
+            "planned_distance_km": round1(t.planned_km),
+            "planned_load": t.planned_load,
+            "done_minutes": t.done_minutes,
+            "done_distance_km": round1(t.done_km),
+            "done_load": t.done_load,
+            "hard_sessions": t.hard,
+        },
+        "warnings": week_warnings,
+    })
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn session_json(s: &Session) -> serde_json::Value {
+    let (status, done) = match s.done {
+        None => ("planned", serde_json::Value::Null),
+        Some(Done::Skipped) => ("skipped", serde_json::Value::Null),
+        Some(Done::Done(run)) => (
+            "done",
+            json!({
+                "minutes": run.minutes.get(),
+                "distance_km": run.distance_km.map(|d| d.get()),
+                "rpe": run.rpe.map(|r| r.get()),
+                "avg_hr": run.avg_hr.map(|h| h.get()),
+            }),
+        ),
+    };
+    json!({
+        "id": s.id.0,
+        "kind": s.kind.label(),
+        "title": s.title,
+        "minutes": s.minutes.get(),
+        "distance_km": s.distance_km.map(|d| d.get()),
+        "rpe": s.rpe.map(|r| r.get()),
+        "key": s.key,
+        "hard": s.kind.is_hard(),
+        "status": status,
+        "done": done,
+    })
+}

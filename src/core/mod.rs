@@ -1,0 +1,11 @@
+//! The domain, pure: no egui, no files, no clock. `today` is always passed in.
+
+pub mod edit;
+pub mod history;
+pub mod plan;
+pub mod readiness;
+pub mod rules;
+pub mod session;
+pub mod units;
+pub mod verdict;
+pub mod week;

@@ -1,0 +1,32 @@
+//! runweek: plan the training week, log how the body responds, and re-plan the rest of the
+//! week so that the key workout survives a bad day.
+//!
+//! # Map of the code
+//!
+//! - [`core`] — the domain, pure: [`core::session`] (sessions and what became of them),
+//!   [`core::readiness`] (the six signals and the numbers a runner logs),
+//!   [`core::verdict`] (Push / As planned / Hold back / Rest, with reasons),
+//!   [`core::plan`] (the whole plan with its settings and availability),
+//!   [`core::edit`] (edits as values and their one applier), [`core::history`] (undo and
+//!   redo), [`core::week`] (weeks and day arithmetic), [`core::rules`] (the week's rules),
+//!   [`core::units`] (checked numbers).
+//! - [`file`] — the plan file: versioned RON, atomic save, errors with line and column.
+//! - [`cli`] — the headless subcommands, one file each, on top of `core` and `file`.
+//! - `src/main.rs` — parses the command line; with no subcommand it opens the window.
+//!
+//! # Invariants
+//!
+//! - **`core` is pure.** No file under `src/core/` names egui, eframe, rfd, ron, `std::fs`
+//!   or the clock; `today` is always a parameter. `tests/architecture.rs` holds this.
+//! - **A `Plan` is always valid.** Values are checked newtypes ([`core::units`]); ids are
+//!   unique; sessions are sorted by date. The only ways to change a plan are
+//!   [`core::plan::Plan::new`] and [`core::plan::Plan::apply`], which checks before it
+//!   mutates, so a refused edit — or a refused batch — changes nothing.
+//! - **One undo step per gesture.** [`core::history::History`] snapshots the plan before each
+//!   applied edit; an accepted re-plan is one `Edit::Batch`.
+//! - **The file on disk is never half-written.** [`file::save`] writes beside and renames;
+//!   loading never writes.
+
+pub mod cli;
+pub mod core;
+pub mod file;

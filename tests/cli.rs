@@ -1,0 +1,123 @@
+//! The command line through its real binary.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn runweek(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_runweek"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("runweek-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+fn demo_file() -> PathBuf {
+    let out = runweek(&["demo"]);
+    assert!(out.status.success());
+    temp_file("demo.ron", &stdout(&out))
+}
+
+#[test]
+fn check_a_valid_plan_prints_one_line_and_exits_zero() {
+    let path = demo_file();
+    let out = runweek(&["check", path.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("ok: 23 sessions"), "{text}");
+}
+
+#[test]
+fn check_an_invalid_plan_names_file_line_and_column_and_leaves_it_alone() {
+    let body = "(version: 1, sessions: [\n  (id: 1, date: \"2026-11-24\", kind: Easy, minutes: 30, rpe: Some(11)),\n])\n";
+    let path = temp_file("bad.ron", body);
+    let out = runweek(&["check", path.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "{}:2:66: RPE must be between 1 and 10, got 11\n",
+            path.display()
+        )
+    );
+    assert!(stdout(&out).is_empty());
+    assert_eq!(std::fs::read_to_string(&path).expect("still there"), body);
+}
+
+#[test]
+fn check_a_missing_file_is_one_line() {
+    let out = runweek(&["check", "/nonexistent/plan.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out).lines().count(), 1);
+    assert!(stderr(&out).starts_with("/nonexistent/plan.ron: "));
+}
+
+#[test]
+fn show_prints_the_week_with_key_and_done_marks_and_totals() {
+    let path = demo_file();
+    let out = runweek(&[
+        "show",
+        path.to_str().expect("utf-8 path"),
+        "--date",
+        "2026-11-25",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Week of Mon 2026-11-23"), "{text}");
+    assert!(
+        text.contains(
+            "Tue 24 Nov         * Intervals \"5 x 1000 m\", 60 min, 11.0 km  [done 58 min"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Mon 23 Nov           Rest\n"), "{text}");
+    assert!(text.contains("Planned "), "{text}");
+    assert!(text.contains("3 hard sessions"), "{text}");
+}
+
+#[test]
+fn show_json_has_seven_days_and_totals() {
+    let path = demo_file();
+    let out = runweek(&[
+        "show",
+        path.to_str().expect("utf-8 path"),
+        "--date",
+        "2026-11-25",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["week_start"], "2026-11-23");
+    assert_eq!(v["days"].as_array().map(Vec::len), Some(7));
+    assert_eq!(v["days"][1]["sessions"][0]["status"], "done");
+    assert_eq!(v["days"][1]["sessions"][0]["key"], true);
+    assert_eq!(v["totals"]["hard_sessions"], 3);
+}
+
+#[test]
+fn a_bad_date_is_refused_with_one_line() {
+    let path = demo_file();
+    let out = runweek(&[
+        "show",
+        path.to_str().expect("utf-8 path"),
+        "--date",
+        "2026-02-30",
+    ]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("2026-02-30"), "{}", stderr(&out));
+}
