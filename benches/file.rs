@@ -8,11 +8,11 @@ mod support;
 fn bench(c: &mut Criterion) {
     let plan = support::ten_years();
     let text = file::to_text(&plan);
-    let dir = std::env::temp_dir().join(format!("runweek-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("ten-years.ron");
+    // Kept in the target folder so that `runweek check` can be timed on it as a process.
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("ten-years.ron");
     eprintln!(
-        "ten years: {} sessions, {} readiness entries, {:.1} MB",
+        "ten years in {}: {} sessions, {} readiness entries, {:.1} MB",
+        path.display(),
         plan.sessions().len(),
         plan.readiness().len(),
         text.len() as f64 / 1e6
@@ -31,7 +31,6 @@ fn bench(c: &mut Criterion) {
             file::save(&path, if flip { &plan } else { &other }).expect("saves")
         })
     });
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 criterion_group!(benches, bench);

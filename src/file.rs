@@ -125,38 +125,22 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
             "this is not a text file (it holds a NUL byte); is it the right file?",
         ));
     }
-    if let Ok(probe) = options().from_str::<VersionProbe>(text) {
-        if probe.version > VERSION {
-            return Err(FileError::at(
-                None,
-                format!(
-                    "this plan was written by a newer runweek (file version {}); this \
-                     version reads version {VERSION} only, so it refuses rather than misread it",
-                    probe.version
+    // One parse in the common case; the version probe runs only when the full parse fails
+    // or meets a version it does not know, so that a newer file is refused for what it is
+    // rather than for the first field this version does not know.
+    let file = match options().from_str::<PlanFile>(text) {
+        Ok(file) if file.version == VERSION => file,
+        Ok(file) => return Err(version_error(file.version)),
+        Err(e) => {
+            return Err(match options().from_str::<VersionProbe>(text) {
+                Ok(probe) if probe.version != VERSION => version_error(probe.version),
+                _ => FileError::at(
+                    Some((e.span.start.line, e.span.start.col)),
+                    e.code.to_string(),
                 ),
-            ));
+            });
         }
-        if probe.version == 0 {
-            return Err(FileError::at(
-                None,
-                format!("file version 0 does not exist; this version reads version {VERSION}"),
-            ));
-        }
-    }
-    let file: PlanFile = options().from_str(text).map_err(|e| {
-        FileError::at(
-            Some((e.span.start.line, e.span.start.col)),
-            e.code.to_string(),
-        )
-    })?;
-    if file.version != VERSION {
-        // The probe above already refused newer and zero versions; this holds the line if
-        // the two parses ever disagree.
-        return Err(FileError::at(
-            None,
-            format!("file version {} is not version {VERSION}", file.version),
-        ));
-    }
+    };
     Plan::new(
         file.settings,
         file.availability,
@@ -177,6 +161,18 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
         };
         FileError::at(position, e.to_string())
     })
+}
+
+fn version_error(version: u32) -> FileError {
+    let message = if version > VERSION {
+        format!(
+            "this plan was written by a newer runweek (file version {version}); this \
+             version reads version {VERSION} only, so it refuses rather than misread it"
+        )
+    } else {
+        format!("file version {version} does not exist; this version reads version {VERSION}")
+    };
+    FileError::at(None, message)
 }
 
 /// The line and column of the `n`-th occurrence of `needle` followed by a character that

@@ -60,7 +60,7 @@ pub fn ten_years() -> Plan {
             if kind != Kind::Rest {
                 s.distance_km = Km::new(minutes as f64 / 5.5).ok();
             }
-            if day < today() {
+            if day < today() && kind != Kind::Rest {
                 s.done = Some(if rng.next(20) == 0 {
                     Done::Skipped
                 } else {
@@ -81,10 +81,13 @@ pub fn ten_years() -> Plan {
             rpe,
             matches!(kind, Kind::Intervals | Kind::Long),
         );
-        // A strength session on some days brings the total to about 5,000.
-        let strength = d % 7 == 5 || (d % 7 == 2 && rng.next(2) == 0);
-        if strength {
+        // Strength twice a week and cross-training on some rest days bring the total to
+        // about 5,000.
+        if d % 7 == 2 || d % 7 == 5 {
             add(&mut rng, Kind::Strength, 25, 4, false);
+        }
+        if d % 7 == 0 && rng.next(2) == 0 {
+            add(&mut rng, Kind::Cross, 40, 3, false);
         }
         let mut entry = ReadinessEntry::new(day, When::Morning);
         entry.resting_hr = Bpm::new(48 + rng.next(8) as i64).ok();
