@@ -5,7 +5,9 @@
 //!
 //! - [`core`] — the domain, pure: [`core::session`] (sessions and what became of them),
 //!   [`core::readiness`] (the six signals and the numbers a runner logs),
-//!   [`core::verdict`] (Push / As planned / Hold back / Rest, with reasons),
+//!   [`core::verdict`] (Push / As planned / Hold back / Rest, with reasons, baselines and
+//!   fatigue carry-over), [`core::load`] (session load, weekly summaries, fitness, fatigue,
+//!   form and the acute:chronic ratio),
 //!   [`core::plan`] (the whole plan with its settings and availability),
 //!   [`core::edit`] (edits as values and their one applier), [`core::history`] (undo and
 //!   redo), [`core::week`] (weeks and day arithmetic), [`core::rules`] (the week's rules),

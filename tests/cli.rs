@@ -26,15 +26,16 @@ fn temp_file(name: &str, text: &str) -> PathBuf {
     path
 }
 
-fn demo_file() -> PathBuf {
+/// The demo plan in a file of its own for each test, since tests run in parallel.
+fn demo_file(name: &str) -> PathBuf {
     let out = runweek(&["demo"]);
     assert!(out.status.success());
-    temp_file("demo.ron", &stdout(&out))
+    temp_file(&format!("{name}.ron"), &stdout(&out))
 }
 
 #[test]
 fn check_a_valid_plan_prints_one_line_and_exits_zero() {
-    let path = demo_file();
+    let path = demo_file("check_valid");
     let out = runweek(&["check", path.to_str().expect("utf-8 path")]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
@@ -69,7 +70,7 @@ fn check_a_missing_file_is_one_line() {
 
 #[test]
 fn show_prints_the_week_with_key_and_done_marks_and_totals() {
-    let path = demo_file();
+    let path = demo_file("show_text");
     let out = runweek(&[
         "show",
         path.to_str().expect("utf-8 path"),
@@ -92,7 +93,7 @@ fn show_prints_the_week_with_key_and_done_marks_and_totals() {
 
 #[test]
 fn show_json_has_seven_days_and_totals() {
-    let path = demo_file();
+    let path = demo_file("show_json");
     let out = runweek(&[
         "show",
         path.to_str().expect("utf-8 path"),
@@ -111,7 +112,7 @@ fn show_json_has_seven_days_and_totals() {
 
 #[test]
 fn a_bad_date_is_refused_with_one_line() {
-    let path = demo_file();
+    let path = demo_file("bad_date");
     let out = runweek(&[
         "show",
         path.to_str().expect("utf-8 path"),

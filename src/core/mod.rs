@@ -2,6 +2,7 @@
 
 pub mod edit;
 pub mod history;
+pub mod load;
 pub mod plan;
 pub mod readiness;
 pub mod rules;

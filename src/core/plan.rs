@@ -122,7 +122,7 @@ impl Settings {
                 self.load_growth_pct
             ));
         }
-        Ok(())
+        self.verdict.check()
     }
 }
 
