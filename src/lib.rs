@@ -8,6 +8,8 @@
 //!   [`core::verdict`] (Push / As planned / Hold back / Rest, with reasons, baselines and
 //!   fatigue carry-over), [`core::load`] (session load, weekly summaries, fitness, fatigue,
 //!   form and the acute:chronic ratio),
+//!   [`core::replan`] (the re-planner: the exact best week that keeps the key sessions,
+//!   as a proposal of edits with reasons),
 //!   [`core::plan`] (the whole plan with its settings and availability),
 //!   [`core::edit`] (edits as values and their one applier), [`core::history`] (undo and
 //!   redo), [`core::week`] (weeks and day arithmetic), [`core::rules`] (the week's rules),

@@ -1,17 +1,228 @@
-//! `runweek replan`.
+//! `runweek replan FILE --date D [--json] [--write]`: the re-plan the day's verdict calls
+//! for, from D to the end of its week; `--write` applies it to the file as one atomic save.
+//!
+//! The day limit comes from the verdict of D (Hold back → easy only, Rest → rest only), and
+//! skipped key sessions of the week are placed again when the rules allow, so the same
+//! command serves a bad day, a missed session and a week dragged by hand.
 
 use std::io::Write;
 use std::path::Path;
 
 use jiff::civil::Date;
+use serde_json::json;
+
+use crate::core::replan::{self, DayLimit, Proposal, ReplanRequest, ReplanRules};
+use crate::core::session::{Done, Session};
+use crate::core::verdict::{self, Verdict};
+use crate::core::week::Week;
+use crate::file;
 
 pub fn run(
-    _path: &Path,
-    _date: Date,
-    _today: Date,
-    _json: bool,
-    _write: bool,
-    _out: &mut dyn Write,
+    path: &Path,
+    date: Date,
+    today: Date,
+    json: bool,
+    write: bool,
+    out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    anyhow::bail!("`replan` is not built yet")
+    let mut plan = file::load(path)?;
+    let verdict = verdict::assess(&plan, date).verdict;
+    let request = ReplanRequest::after_verdict(&plan, today, date, verdict);
+    let proposal = replan::replan(&plan, &request, &ReplanRules::default());
+    let written = if write && !proposal.is_empty() {
+        plan.apply(proposal.batch())
+            .map_err(|e| anyhow::anyhow!("the proposal could not be applied: {e}"))?;
+        file::save(path, &plan)?;
+        true
+    } else {
+        false
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &to_json(date, verdict, &proposal))?;
+        writeln!(out)?;
+    } else {
+        let week = Week::containing(date, plan.settings.week_start);
+        write_text(path, week, verdict, &proposal, write, written, out)?;
+    }
+    Ok(())
+}
+
+/// The JSON document, exactly as the command's contract spells it.
+fn to_json(date: Date, verdict: Option<Verdict>, p: &Proposal) -> serde_json::Value {
+    let changes: Vec<_> = p
+        .changes
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id.0,
+                "action": c.action.label(),
+                "from": c.from.to_string(),
+                "to": c.to.map(|d| d.to_string()),
+                "kind": c.kind.label(),
+                "minutes": c.minutes,
+                "reason": c.reason,
+            })
+        })
+        .collect();
+    let week: Vec<_> = p
+        .week
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.id.0,
+                "date": s.date.to_string(),
+                "kind": s.kind.label(),
+                "minutes": s.minutes.get(),
+                "key": s.key,
+            })
+        })
+        .collect();
+    json!({
+        "date": date.to_string(),
+        "verdict": verdict,
+        "keeps_key": p.keeps_key,
+        "changes": changes,
+        "week": week,
+    })
+}
+
+fn write_text(
+    path: &Path,
+    week: Week,
+    verdict: Option<Verdict>,
+    p: &Proposal,
+    write: bool,
+    written: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let day = p.from.strftime("%a %-d %b %Y");
+    let today = if p.from == p.today { " (today)" } else { "" };
+    let call = verdict.map_or("no readiness check that day", Verdict::label);
+    writeln!(out, "Re-plan from {day}{today}: {call}")?;
+    let when = if p.from == p.today {
+        "today".to_owned()
+    } else {
+        p.from.strftime("%a").to_string()
+    };
+    match p.limit {
+        DayLimit::EasyOnly => writeln!(
+            out,
+            "Hold back: only easy sessions {when}, and nothing hard but a key session the day after."
+        )?,
+        DayLimit::RestOnly => writeln!(
+            out,
+            "Rest: nothing but rest {when}, and nothing hard but a key session the day after."
+        )?,
+        DayLimit::None => {}
+    }
+    writeln!(out)?;
+    if p.is_empty() {
+        writeln!(
+            out,
+            "Nothing to change: the rest of the week already fits the rules."
+        )?;
+    } else {
+        let n = p.changes.len();
+        writeln!(out, "{n} change{}:", if n == 1 { "" } else { "s" })?;
+        for c in &p.changes {
+            writeln!(out, "  - {}", c.reason)?;
+        }
+    }
+    match &p.message {
+        Some(message) => writeln!(out, "{message}")?,
+        None => writeln!(out, "Every key session is kept.")?,
+    }
+    if let Some(push) = &p.push {
+        writeln!(out, "{} (a suggestion; not applied)", push.reason)?;
+    }
+    writeln!(out)?;
+    writeln!(out, "The week after the re-plan (* key session):")?;
+    write_week(week, p, out)?;
+    writeln!(out)?;
+    if written {
+        writeln!(
+            out,
+            "Wrote {} change{} to {} (one step; the file was replaced atomically).",
+            p.changes.len(),
+            if p.changes.len() == 1 { "" } else { "s" },
+            path.display()
+        )?;
+    } else if write {
+        writeln!(out, "Nothing written: there is nothing to change.")?;
+    } else if !p.is_empty() {
+        writeln!(out, "Nothing written; run again with --write to apply it.")?;
+    }
+    Ok(())
+}
+
+fn write_week(week: Week, p: &Proposal, out: &mut dyn Write) -> anyhow::Result<()> {
+    for date in week.days() {
+        let label = format!(
+            "{}{}",
+            date.strftime("%a %d %b"),
+            if date == p.today { " (today)" } else { "" }
+        );
+        let sessions: Vec<&Session> = p.week.iter().filter(|s| s.date == date).collect();
+        if sessions.is_empty() {
+            writeln!(out, "{label:<18}   -")?;
+        }
+        for (i, s) in sessions.into_iter().enumerate() {
+            let label = if i == 0 { label.as_str() } else { "" };
+            writeln!(
+                out,
+                "{label:<18} {}{}{}",
+                if s.key { "* " } else { "  " },
+                describe(s),
+                note(p, s)
+            )?;
+        }
+    }
+    let dropped: Vec<_> = p
+        .changes
+        .iter()
+        .filter(|c| c.to.is_none())
+        .map(|c| {
+            format!(
+                "{} {} min ({})",
+                c.was_kind,
+                c.was_minutes,
+                c.from.strftime("%a")
+            )
+        })
+        .collect();
+    if !dropped.is_empty() {
+        writeln!(out, "Dropped: {}", dropped.join(", "))?;
+    }
+    Ok(())
+}
+
+fn describe(s: &Session) -> String {
+    let title = if s.title.is_empty() {
+        String::new()
+    } else {
+        format!(" \"{}\"", s.title)
+    };
+    let status = match s.done {
+        None => "",
+        Some(Done::Skipped) => "  [skipped]",
+        Some(Done::Done(_)) => "  [done]",
+    };
+    format!("{}{title}, {} min{status}", s.kind, s.minutes)
+}
+
+fn note(p: &Proposal, s: &Session) -> String {
+    let Some(c) = p.change(s.id) else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    if c.to.is_some_and(|to| to != c.from) {
+        parts.push(format!("moved from {}", c.from.strftime("%a")));
+    }
+    if c.kind != c.was_kind {
+        parts.push(format!("was {}", c.was_kind));
+    }
+    if c.minutes != c.was_minutes {
+        parts.push(format!("was {} min", c.was_minutes));
+    }
+    format!("   <- {}", parts.join(", "))
 }

@@ -5,6 +5,7 @@ pub mod history;
 pub mod load;
 pub mod plan;
 pub mod readiness;
+pub mod replan;
 pub mod rules;
 pub mod session;
 pub mod units;

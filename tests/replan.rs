@@ -1,0 +1,1164 @@
+//! The re-planner: scenarios as a runner would tell them, the hard constraints checked
+//! independently of the planner on random weeks, the search held equal to a brute force,
+//! and `runweek replan` through the real binary.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use jiff::civil::{Date, date};
+use proptest::prelude::*;
+use runweek::core::history::History;
+use runweek::core::plan::{Availability, Plan, Settings, Weekday};
+use runweek::core::replan::{
+    Action, DayLimit, Proposal, ReplanRequest, ReplanRules, replan, replan_brute_force,
+    search_space, suggest_push,
+};
+use runweek::core::rules;
+use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
+use runweek::core::units::Minutes;
+use runweek::core::week::{Week, add_days};
+
+// ---------------------------------------------------------------------------------------
+// A small language for weeks, so that a scenario reads like the runner's own description.
+// ---------------------------------------------------------------------------------------
+
+/// The Monday of the week every scenario is in.
+const MONDAY: Date = date(2026, 11, 23);
+
+fn day(name: &str) -> Date {
+    let offset = match name {
+        "lastSun" => -1,
+        "Mon" => 0,
+        "Tue" => 1,
+        "Wed" => 2,
+        "Thu" => 3,
+        "Fri" => 4,
+        "Sat" => 5,
+        "Sun" => 6,
+        "nextMon" => 7,
+        "nextTue" => 8,
+        other => panic!("unknown day {other}"),
+    };
+    add_days(MONDAY, offset)
+}
+
+fn kind(name: &str) -> Kind {
+    Kind::ALL
+        .into_iter()
+        .find(|k| k.label() == name)
+        .unwrap_or_else(|| panic!("unknown kind {name}"))
+}
+
+/// `"Mon Rest; Tue Intervals 60 key done; Sat Easy 40, Strength 25"`: sessions get ids
+/// 1, 2, … in the order written.
+fn week(spec: &str) -> Vec<Session> {
+    let mut sessions = Vec::new();
+    for part in spec.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (d, rest) = part.split_once(' ').expect("a day and its sessions");
+        for one in rest.split(',') {
+            let words: Vec<&str> = one.split_whitespace().collect();
+            let k = kind(words[0]);
+            let minutes = words
+                .get(1)
+                .and_then(|w| w.parse::<i64>().ok())
+                .unwrap_or(0);
+            let id = SessionId(sessions.len() as u64 + 1);
+            let mut s = Session::new(id, day(d), k, Minutes::new(minutes).expect("minutes"));
+            s.key = words.contains(&"key");
+            if words.contains(&"done") {
+                s.done = Some(Done::Done(DoneRun {
+                    minutes: s.minutes,
+                    distance_km: None,
+                    rpe: None,
+                    avg_hr: None,
+                }));
+            }
+            if words.contains(&"skipped") {
+                s.done = Some(Done::Skipped);
+            }
+            sessions.push(s);
+        }
+    }
+    sessions
+}
+
+/// `"Fri 45; Thu blocked"`: minutes per weekday, and blocked days of the scenario's week.
+fn availability(spec: &str) -> Availability {
+    let mut a = Availability::default();
+    for part in spec.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let (d, what) = part.split_once(' ').expect("a day and a limit");
+        if what == "blocked" {
+            a.blocked.insert(day(d));
+        } else {
+            a.max_minutes
+                .insert(Weekday::of(day(d)), what.parse().expect("minutes"));
+        }
+    }
+    a
+}
+
+fn plan(spec: &str, avail: &str) -> Plan {
+    Plan::new(
+        Settings::default(),
+        availability(avail),
+        week(spec),
+        Vec::new(),
+    )
+    .expect("plan")
+}
+
+// ---------------------------------------------------------------------------------------
+// The hard constraints, checked from their definitions on the plan after the proposal.
+// ---------------------------------------------------------------------------------------
+
+fn is_candidate(s: &Session, request: &ReplanRequest, week: Week) -> bool {
+    (request.from <= s.date && s.date <= week.end() && s.done.is_none())
+        || (s.is_skipped() && week.contains(s.date) && request.missed.contains(&s.id))
+}
+
+fn is_run(k: Kind) -> bool {
+    !matches!(k, Kind::Rest | Kind::Cross | Kind::Strength)
+}
+
+/// Asserts every hard constraint of the product on `proposal`, applying it to `before`
+/// through the real applier. Returns the plan after.
+fn assert_legal(before: &Plan, request: &ReplanRequest, proposal: &Proposal) -> Plan {
+    let mut after = before.clone();
+    after
+        .apply(proposal.batch())
+        .unwrap_or_else(|e| panic!("the batch applies: {e}\n{proposal:#?}"));
+    let week = Week::containing(request.from, before.settings.week_start);
+    let end = week.end();
+    let old: HashMap<SessionId, &Session> = before.sessions().iter().map(|s| (s.id, s)).collect();
+    let new: HashMap<SessionId, &Session> = after.sessions().iter().map(|s| (s.id, s)).collect();
+    let explain = || format!("{proposal:#?}");
+
+    // Never lost, never duplicated: every session is still there or was dropped by name.
+    assert_eq!(
+        new.len(),
+        after.sessions().len(),
+        "duplicate ids\n{}",
+        explain()
+    );
+    let dropped: BTreeSet<SessionId> = proposal
+        .changes
+        .iter()
+        .filter(|c| c.action == Action::Drop)
+        .map(|c| c.id)
+        .collect();
+    for id in old.keys() {
+        assert!(
+            new.contains_key(id) != dropped.contains(id),
+            "session {id} lost or dropped twice\n{}",
+            explain()
+        );
+    }
+    assert!(
+        new.keys().all(|id| old.contains_key(id)),
+        "a new session appeared"
+    );
+
+    // One change per touched session, saying what happened.
+    let touched: BTreeSet<SessionId> = old
+        .iter()
+        .filter(|(id, s)| new.get(id).is_none_or(|n| n != *s))
+        .map(|(id, _)| *id)
+        .collect();
+    let changed: BTreeSet<SessionId> = proposal.changes.iter().map(|c| c.id).collect();
+    assert_eq!(
+        touched,
+        changed,
+        "changes and edits disagree\n{}",
+        explain()
+    );
+    for c in &proposal.changes {
+        assert!(!c.reason.is_empty());
+        assert!(!c.reason.contains("keeps the week's rules"), "{}", c.reason);
+        if let Some(n) = new.get(&c.id) {
+            assert_eq!(Some(n.date), c.to);
+            assert_eq!((n.kind, n.minutes.get()), (c.kind, c.minutes));
+        }
+    }
+
+    for s in before.sessions() {
+        let n = new.get(&s.id);
+        if !is_candidate(s, request, week) {
+            // Done sessions and everything outside the window stay exactly as they were.
+            assert_eq!(n, Some(&s), "a fixed session changed\n{}", explain());
+            continue;
+        }
+        if let Some(n) = n
+            && n.date != s.date
+        {
+            assert!(
+                n.date >= request.today,
+                "moved onto a past day\n{}",
+                explain()
+            );
+            assert!(
+                request.from <= n.date && n.date <= end,
+                "moved out of the window"
+            );
+            if s.is_skipped() {
+                assert!(
+                    n.date > s.date,
+                    "a missed session moved back\n{}",
+                    explain()
+                );
+            }
+        }
+        if let Some(n) = n {
+            assert!(n.minutes <= s.minutes, "a session grew");
+        }
+    }
+
+    // The rules, day by day, counting what will be run.
+    let counting = |d: Date| -> Vec<&Session> {
+        after
+            .sessions_on(d)
+            .iter()
+            .filter(|s| !s.is_skipped())
+            .collect()
+    };
+    let fixed = |s: &Session| -> bool {
+        old.get(&s.id)
+            .is_some_and(|o| *o == s && !is_candidate(o, request, week))
+    };
+    let hard = |d: Date| counting(d).iter().any(|s| s.kind.is_hard());
+    let fixed_hard = |d: Date| counting(d).iter().any(|s| s.kind.is_hard() && fixed(s));
+    let first = add_days(request.from, -1);
+    let mut d = first;
+    while d <= end {
+        let next = add_days(d, 1);
+        if hard(d) && hard(next) {
+            assert!(
+                fixed_hard(d) && fixed_hard(next),
+                "two hard days in a row on {d} and {next}\n{}",
+                explain()
+            );
+        }
+        for key in counting(next).into_iter().filter(|s| s.key) {
+            if hard(d) {
+                assert!(
+                    fixed(key) && fixed_hard(d),
+                    "hard the day before the key session on {next}\n{}",
+                    explain()
+                );
+            }
+        }
+        d = next;
+    }
+    let mut d = request.from;
+    while d <= end {
+        let open: Vec<&Session> = counting(d).into_iter().filter(|s| !s.is_done()).collect();
+        let minutes: u32 = open.iter().map(|s| u32::from(s.minutes.get())).sum();
+        if let Some(cap) = after.availability.max_minutes_on(d) {
+            assert!(
+                minutes <= u32::from(cap),
+                "over the minutes of {d}\n{}",
+                explain()
+            );
+        }
+        if d == request.from {
+            for s in &open {
+                match request.limit {
+                    DayLimit::EasyOnly => assert!(!s.kind.is_hard(), "hard on a hold-back day"),
+                    DayLimit::RestOnly => assert_eq!(s.kind, Kind::Rest, "not rest on a rest day"),
+                    DayLimit::None => {}
+                }
+            }
+        }
+        if request.limit != DayLimit::None && d == add_days(request.from, 1) {
+            for s in &open {
+                assert!(
+                    s.key || !s.kind.is_hard(),
+                    "hard the day after a hold-back day\n{}",
+                    explain()
+                );
+            }
+        }
+        let moved_in = counting(d)
+            .iter()
+            .any(|s| old.get(&s.id).is_some_and(|o| o.date != d));
+        if moved_in {
+            let all = counting(d);
+            let runs = all.iter().filter(|s| is_run(s.kind)).count();
+            let rests = all.iter().filter(|s| s.kind == Kind::Rest).count();
+            assert!(runs <= 1, "two runs on {d} after a move\n{}", explain());
+            assert!(
+                rests == 0 || rests == all.len(),
+                "a session moved beside a rest day"
+            );
+        }
+        d = add_days(d, 1);
+    }
+
+    // The week's planned load does not grow (a missed session counts as planned).
+    let planned = |p: &Plan| rules::planned_load(p, week);
+    let missed_load: f64 = before
+        .sessions_between(week.start(), end)
+        .iter()
+        .filter(|s| s.is_skipped() && request.missed.contains(&s.id))
+        .map(Session::planned_load)
+        .sum();
+    assert!(planned(&after) <= planned(before) + missed_load + 1e-9);
+
+    // The proposal's week is the week after, in grid order.
+    assert_eq!(
+        proposal.week,
+        after.sessions_between(week.start(), end).to_vec(),
+        "the proposal's week is not the week after"
+    );
+    after
+}
+
+// ---------------------------------------------------------------------------------------
+// Scenarios.
+// ---------------------------------------------------------------------------------------
+
+struct Case {
+    week: &'static str,
+    avail: &'static str,
+    today: &'static str,
+    from: &'static str,
+    limit: DayLimit,
+    /// Days whose skipped sessions are named as missed.
+    missed: &'static [&'static str],
+}
+
+const BASE: &str = "lastSun Long 100 key done; Mon Rest; Tue Intervals 60 key; Wed Easy 45; \
+                    Thu Tempo 55; Fri Recovery 30; Sat Easy 40, Strength 25; Sun Long 110 key; \
+                    nextMon Rest";
+
+fn request_for(p: &Plan, case: &Case) -> ReplanRequest {
+    let missed = case
+        .missed
+        .iter()
+        .flat_map(|d| p.sessions_on(day(d)))
+        .filter(|s| s.is_skipped())
+        .map(|s| s.id)
+        .collect();
+    ReplanRequest {
+        today: day(case.today),
+        from: day(case.from),
+        limit: case.limit,
+        missed,
+        push: false,
+    }
+}
+
+fn check(case: Case, expected: &[&str], keeps_key: bool) -> (Plan, Proposal) {
+    let p = plan(case.week, case.avail);
+    let request = request_for(&p, &case);
+    let proposal = replan(&p, &request, &ReplanRules::default());
+    let reasons: Vec<&str> = proposal.changes.iter().map(|c| c.reason.as_str()).collect();
+    assert_eq!(reasons, expected, "\n{proposal:#?}");
+    assert_eq!(proposal.keeps_key, keeps_key, "{:?}", proposal.message);
+    assert_eq!(proposal.message.is_none(), keeps_key);
+    let after = assert_legal(&p, &request, &proposal);
+    // Whatever was proposed, the search found the brute force's optimum.
+    if search_space(&p, &request, &ReplanRules::default()) <= 2_000_000 {
+        let brute = replan_brute_force(&p, &request, &ReplanRules::default());
+        assert_eq!(brute.score, proposal.score);
+    }
+    (after, proposal)
+}
+
+#[test]
+fn hold_back_on_the_key_day_moves_the_key_to_the_next_day_and_keeps_the_rhythm() {
+    check(
+        Case {
+            week: BASE,
+            avail: "",
+            today: "Tue",
+            from: "Tue",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        &[
+            "Intervals moved Tue → Wed: today is a hold-back day",
+            "Easy run moved Wed → Tue: makes room for the intervals moved to Wed",
+            "Tempo moved Thu → Fri: Thu would follow the intervals on Wed",
+            "Recovery run moved Fri → Thu: makes room for the tempo moved to Fri",
+        ],
+        true,
+    );
+}
+
+#[test]
+fn hold_back_the_day_before_the_key_day_changes_nothing_and_protects_the_key() {
+    let (_, proposal) = check(
+        Case {
+            week: BASE,
+            avail: "",
+            today: "Sat",
+            from: "Sat",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        &[],
+        true,
+    );
+    assert!(proposal.is_empty());
+}
+
+#[test]
+fn hold_back_on_an_easy_day_moves_the_tempo_that_would_follow_it() {
+    check(
+        Case {
+            week: BASE,
+            avail: "",
+            today: "Wed",
+            from: "Wed",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        &[
+            "Tempo moved Thu → Fri: Thu follows today's hold-back day",
+            "Recovery run moved Fri → Thu: makes room for the tempo moved to Fri",
+        ],
+        true,
+    );
+}
+
+#[test]
+fn two_hold_back_days_in_a_row_downgrade_the_tempo_rather_than_crowd_the_long_run() {
+    let (after, _) = check(
+        Case {
+            week: BASE,
+            avail: "",
+            today: "Wed",
+            from: "Wed",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        &[
+            "Tempo moved Thu → Fri: Thu follows today's hold-back day",
+            "Recovery run moved Fri → Thu: makes room for the tempo moved to Fri",
+        ],
+        true,
+    );
+    // The next morning is a hold-back day too.
+    let request = ReplanRequest {
+        limit: DayLimit::EasyOnly,
+        ..ReplanRequest::new(day("Thu"), day("Thu"))
+    };
+    let second = replan(&after, &request, &ReplanRules::default());
+    let reasons: Vec<&str> = second.changes.iter().map(|c| c.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        [
+            "Tempo became a 40-minute easy run: Fri follows today's hold-back day, and no \
+             other day this week has room for it"
+        ],
+        "{second:#?}"
+    );
+    assert!(second.keeps_key);
+    assert_legal(&after, &request, &second);
+}
+
+#[test]
+fn a_rest_day_clears_the_day_and_keeps_the_easy_run_later() {
+    check(
+        Case {
+            week: BASE,
+            avail: "",
+            today: "Wed",
+            from: "Wed",
+            limit: DayLimit::RestOnly,
+            missed: &[],
+        },
+        &[
+            "Easy run moved Wed → Thu: today is a rest day",
+            "Tempo moved Thu → Fri: Thu follows today's rest day",
+            "Recovery run dropped: makes room for the tempo moved to Fri, and no other day \
+             this week has room for it",
+        ],
+        true,
+    );
+}
+
+#[test]
+fn a_skipped_long_run_on_saturday_moves_to_sunday() {
+    check(
+        Case {
+            week: "Mon Rest; Tue Intervals 60 key done; Wed Easy 45 done; Thu Tempo 50 done; \
+                   Fri Rest; Sat Long 110 key skipped; Sun Easy 40; nextMon Rest",
+            avail: "",
+            today: "Sun",
+            from: "Sun",
+            limit: DayLimit::None,
+            missed: &["Sat"],
+        },
+        &[
+            "Long run moved Sat → Sun: missed on Sat",
+            "Easy run dropped: makes room for the long run moved to Sun",
+        ],
+        true,
+    );
+}
+
+#[test]
+fn a_missed_key_session_is_not_forced_onto_a_day_before_a_hard_one() {
+    // Monday next week is hard, so Sunday cannot take the long run.
+    check(
+        Case {
+            week: "Sat Long 110 key skipped; Sun Easy 40; nextMon Intervals 60",
+            avail: "",
+            today: "Sun",
+            from: "Sun",
+            limit: DayLimit::None,
+            missed: &["Sat"],
+        },
+        &[],
+        false,
+    );
+}
+
+#[test]
+fn when_the_only_free_day_is_unavailable_the_key_session_becomes_easy_and_says_so() {
+    let (_, proposal) = check(
+        Case {
+            week: "Mon Rest; Tue Easy 45; Wed Easy 40; Thu Intervals 60 key; Sat Easy 40; \
+                   Sun Long 110 key; nextMon Rest",
+            avail: "Fri 0",
+            today: "Thu",
+            from: "Thu",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        &[
+            "Intervals became a 45-minute easy run: today is a hold-back day, and no other day \
+           this week has room for it",
+        ],
+        false,
+    );
+    assert_eq!(
+        proposal.message.as_deref(),
+        Some(
+            "No day this week can hold the intervals without breaking the rules; this is the \
+             best week without it."
+        )
+    );
+}
+
+#[test]
+fn with_the_free_day_available_the_key_session_moves_there() {
+    check(
+        Case {
+            week: "Mon Rest; Tue Easy 45; Wed Easy 40; Thu Intervals 60 key; Sat Easy 40; \
+                   Sun Long 110 key; nextMon Rest",
+            avail: "",
+            today: "Thu",
+            from: "Thu",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        &["Intervals moved Thu → Fri: today is a hold-back day"],
+        true,
+    );
+}
+
+#[test]
+fn a_week_with_two_key_sessions_keeps_both() {
+    check(
+        Case {
+            week: "Mon Easy 40; Tue Easy 45; Wed Intervals 60 key; Thu Easy 45; Fri Recovery 30; \
+                   Sat Long 120 key; Sun Easy 50; nextMon Rest",
+            avail: "",
+            today: "Wed",
+            from: "Wed",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        &[
+            "Intervals moved Wed → Thu: today is a hold-back day",
+            "Easy run moved Thu → Wed: makes room for the intervals moved to Thu",
+        ],
+        true,
+    );
+}
+
+#[test]
+fn the_last_day_of_the_week_has_nowhere_to_send_the_long_run() {
+    check(
+        Case {
+            week: BASE,
+            avail: "",
+            today: "Sun",
+            from: "Sun",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        &["Long run became an 80-minute easy run: today is a hold-back day"],
+        false,
+    );
+}
+
+#[test]
+fn a_day_with_too_few_minutes_shortens_the_session_to_fit() {
+    check(
+        Case {
+            week: "Mon Rest; Tue Easy 45; Wed Tempo 55; Thu Easy 40; Fri Easy 30; Sat Easy 40; \
+                   Sun Long 110 key; nextMon Rest",
+            avail: "Sun 90",
+            today: "Tue",
+            from: "Tue",
+            limit: DayLimit::None,
+            missed: &[],
+        },
+        &["Long run shortened 110 → 90 min: Sun has only 90 min"],
+        true,
+    );
+}
+
+#[test]
+fn a_blocked_date_moves_its_session_and_names_the_date() {
+    check(
+        Case {
+            week: "Mon Rest; Tue Easy 45; Wed Tempo 55; Thu Easy 40; Sun Long 110 key",
+            avail: "Thu blocked",
+            today: "Tue",
+            from: "Tue",
+            limit: DayLimit::None,
+            missed: &[],
+        },
+        &["Easy run moved Thu → Fri: Thu 26 Nov is blocked"],
+        true,
+    );
+}
+
+#[test]
+fn a_hand_dragged_week_with_two_hard_days_in_a_row_is_repaired() {
+    check(
+        Case {
+            week: "Mon Rest; Tue Intervals 60 key; Wed Tempo 55; Thu Easy 45; Fri Easy 30; \
+                   Sat Easy 40; Sun Long 110 key; nextMon Rest",
+            avail: "",
+            today: "Mon",
+            from: "Mon",
+            limit: DayLimit::None,
+            missed: &[],
+        },
+        &[
+            "Tempo moved Wed → Thu: Wed would follow the intervals on Tue",
+            "Easy run moved Thu → Wed: makes room for the tempo moved to Thu",
+        ],
+        true,
+    );
+}
+
+#[test]
+fn done_sessions_and_past_days_are_left_alone() {
+    let (_, proposal) = check(
+        Case {
+            week: "Mon Tempo 50 done; Tue Intervals 60 key done; Wed Easy 45; Thu Easy 40; \
+                   Sat Easy 40; Sun Long 100 key",
+            avail: "",
+            today: "Wed",
+            from: "Wed",
+            limit: DayLimit::None,
+            missed: &[],
+        },
+        &[],
+        true,
+    );
+    assert!(proposal.is_empty());
+}
+
+#[test]
+fn the_proposal_is_the_same_every_time() {
+    let p = plan(BASE, "Fri 45");
+    let request = ReplanRequest {
+        limit: DayLimit::EasyOnly,
+        ..ReplanRequest::new(day("Tue"), day("Tue"))
+    };
+    let first = replan(&p, &request, &ReplanRules::default());
+    for _ in 0..3 {
+        assert_eq!(replan(&p, &request, &ReplanRules::default()), first);
+    }
+}
+
+#[test]
+fn after_verdict_names_skipped_key_sessions_and_sets_the_limit() {
+    let p = plan(
+        "Tue Intervals 60 key skipped; Wed Easy 45 skipped; Sun Long 110 key",
+        "",
+    );
+    let r = ReplanRequest::after_verdict(
+        &p,
+        day("Thu"),
+        day("Thu"),
+        Some(runweek::core::verdict::Verdict::HoldBack),
+    );
+    assert_eq!(r.limit, DayLimit::EasyOnly);
+    assert_eq!(r.missed, [SessionId(1)]);
+    assert!(!r.push);
+}
+
+// ---------------------------------------------------------------------------------------
+// The Push suggestion.
+// ---------------------------------------------------------------------------------------
+
+fn push_plan(next: &str, avail: &str) -> Plan {
+    // Last week 600 min of easy running at RPE 3; this week a little less.
+    let spec = format!(
+        "lastSun Easy 60; Mon Rest; Tue Easy 45; Wed Easy 50; Thu Tempo 50; Fri {next}; \
+         Sat Easy 40; Sun Long 100 key"
+    );
+    let mut sessions = week(&spec);
+    for d in 0..7 {
+        let id = SessionId(100 + d);
+        let s = Session::new(
+            id,
+            add_days(MONDAY, d as i64 - 7),
+            Kind::Easy,
+            Minutes::new(90).expect("minutes"),
+        );
+        sessions.push(s);
+    }
+    Plan::new(
+        Settings::default(),
+        availability(avail),
+        sessions,
+        Vec::new(),
+    )
+    .expect("plan")
+}
+
+#[test]
+fn a_push_day_with_an_easy_day_after_suggests_a_longer_session() {
+    let p = push_plan("Easy 30", "");
+    let s = suggest_push(&p, day("Thu"), day("Thu"), &ReplanRules::default()).expect("a push");
+    assert_eq!((s.kind, s.minutes, s.to_minutes), (Kind::Tempo, 50, 60));
+    assert_eq!(
+        s.reason,
+        "Push day: the tempo could go from 50 to 60 min; tomorrow is easy, and the week's \
+         planned load stays within 10 % of last week's"
+    );
+    let mut after = p.clone();
+    after.apply(s.edit()).expect("applies");
+    assert_eq!(after.session(s.id).map(|x| x.minutes.get()), Some(60));
+}
+
+#[test]
+fn no_push_suggestion_before_a_hard_day_or_without_room() {
+    let rules = ReplanRules::default();
+    assert!(suggest_push(&push_plan("Hills 45", ""), day("Thu"), day("Thu"), &rules).is_none());
+    // Thursday has only 50 minutes.
+    assert!(
+        suggest_push(
+            &push_plan("Easy 30", "Thu 50"),
+            day("Thu"),
+            day("Thu"),
+            &rules
+        )
+        .is_none()
+    );
+    // Not on a day already past.
+    assert!(suggest_push(&push_plan("Easy 30", ""), day("Fri"), day("Thu"), &rules).is_none());
+}
+
+#[test]
+fn the_proposal_carries_the_push_suggestion_only_when_asked() {
+    let p = push_plan("Easy 30", "");
+    let mut request = ReplanRequest::new(day("Thu"), day("Thu"));
+    assert!(replan(&p, &request, &ReplanRules::default()).push.is_none());
+    request.push = true;
+    let proposal = replan(&p, &request, &ReplanRules::default());
+    assert!(proposal.is_empty());
+    assert_eq!(proposal.push.map(|s| s.to_minutes), Some(60));
+}
+
+// ---------------------------------------------------------------------------------------
+// Properties over random weeks.
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone)]
+struct RawSession {
+    day: i64,
+    kind: usize,
+    minutes: i64,
+    key: bool,
+    status: u8,
+}
+
+#[derive(Debug, Clone)]
+struct RawWeek {
+    sessions: Vec<RawSession>,
+    caps: Vec<Option<u16>>,
+    blocked: Vec<bool>,
+    today: i64,
+    from: i64,
+    limit: u8,
+    missed: Vec<bool>,
+}
+
+fn raw_week(max_sessions: usize) -> impl Strategy<Value = RawWeek> {
+    let session = (
+        -1i64..=7,
+        0usize..10,
+        4i64..=24,
+        prop::bool::weighted(0.3),
+        prop::sample::select(vec![0u8, 0, 0, 1, 2]),
+    )
+        .prop_map(|(day, kind, five, key, status)| RawSession {
+            day,
+            kind,
+            minutes: five * 5,
+            key,
+            status,
+        });
+    let cap = prop::sample::select(vec![
+        None,
+        None,
+        None,
+        Some(0),
+        Some(30),
+        Some(45),
+        Some(60),
+        Some(90),
+    ]);
+    (
+        prop::collection::vec(session, 0..=max_sessions),
+        prop::collection::vec(cap, 7),
+        prop::collection::vec(prop::bool::weighted(0.1), 7),
+        0i64..7,
+        0i64..7,
+        0u8..3,
+        prop::collection::vec(any::<bool>(), max_sessions + 1),
+    )
+        .prop_map(
+            |(sessions, caps, blocked, today, from, limit, missed)| RawWeek {
+                sessions,
+                caps,
+                blocked,
+                today,
+                // Usually from today on; sometimes from a day already past.
+                from: if from < today && from % 3 != 0 {
+                    today
+                } else {
+                    from
+                },
+                limit,
+                missed,
+            },
+        )
+}
+
+fn build(raw: &RawWeek) -> (Plan, ReplanRequest) {
+    let today = add_days(MONDAY, raw.today);
+    let mut sessions = Vec::new();
+    for (i, r) in raw.sessions.iter().enumerate() {
+        let k = Kind::ALL[r.kind];
+        let minutes = if k == Kind::Rest { 0 } else { r.minutes };
+        let mut s = Session::new(
+            SessionId(i as u64 + 1),
+            add_days(MONDAY, r.day),
+            k,
+            Minutes::new(minutes).expect("minutes"),
+        );
+        s.key = r.key && k != Kind::Rest;
+        s.done = match r.status {
+            1 if s.date <= today => Some(Done::Done(DoneRun {
+                minutes: s.minutes,
+                distance_km: None,
+                rpe: None,
+                avg_hr: None,
+            })),
+            2 => Some(Done::Skipped),
+            _ => None,
+        };
+        sessions.push(s);
+    }
+    let mut availability = Availability::default();
+    for (d, cap) in raw.caps.iter().enumerate() {
+        if let Some(cap) = cap {
+            availability.max_minutes.insert(Weekday::ALL[d], *cap);
+        }
+    }
+    for (d, blocked) in raw.blocked.iter().enumerate() {
+        if *blocked {
+            availability.blocked.insert(add_days(MONDAY, d as i64));
+        }
+    }
+    let plan = Plan::new(Settings::default(), availability, sessions, Vec::new()).expect("plan");
+    let missed = plan
+        .sessions()
+        .iter()
+        .filter(|s| s.is_skipped() && raw.missed[s.id.0 as usize])
+        .map(|s| s.id)
+        .collect();
+    let request = ReplanRequest {
+        today,
+        from: add_days(MONDAY, raw.from),
+        limit: [DayLimit::None, DayLimit::EasyOnly, DayLimit::RestOnly][usize::from(raw.limit)],
+        missed,
+        push: false,
+    };
+    (plan, request)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_proposal_keeps_the_hard_constraints_and_undoes_exactly(raw in raw_week(14)) {
+        let (p, request) = build(&raw);
+        let proposal = replan(&p, &request, &ReplanRules::default());
+        let after = assert_legal(&p, &request, &proposal);
+
+        // Accepted as one step, undone as one step.
+        let mut plan = p.clone();
+        let mut history = History::default();
+        history.apply(&mut plan, proposal.batch()).expect("applies");
+        prop_assert_eq!(&plan, &after);
+        prop_assert_eq!(history.can_undo(), !proposal.is_empty());
+        history.undo(&mut plan);
+        prop_assert_eq!(&plan, &p);
+        history.redo(&mut plan);
+        prop_assert_eq!(&plan, &after);
+
+        // A week re-planned once needs nothing more from the same day.
+        if request.missed.is_empty() {
+            let again = replan(&after, &request, &ReplanRules::default());
+            prop_assert!(again.is_empty(), "{:#?}", again);
+        }
+    }
+
+    #[test]
+    fn the_search_finds_the_brute_force_optimum(raw in raw_week(6)) {
+        let (p, request) = build(&raw);
+        let rules = ReplanRules::default();
+        prop_assume!(search_space(&p, &request, &rules) <= 30_000);
+        let fast = replan(&p, &request, &rules);
+        let slow = replan_brute_force(&p, &request, &rules);
+        prop_assert_eq!(fast.score, slow.score);
+        // The same tie-break too: the very same proposal.
+        prop_assert_eq!(&fast, &slow);
+    }
+}
+
+#[test]
+fn the_search_matches_the_brute_force_with_other_knobs() {
+    let rules = ReplanRules {
+        shorten_pct: vec![80, 50],
+        max_runs_per_day: 2,
+        easy_day_after: false,
+        downgrade_to: Some(Kind::Recovery),
+        ..ReplanRules::default()
+    };
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 48,
+        ..ProptestConfig::default()
+    });
+    runner
+        .run(&raw_week(5), |raw| {
+            let (p, request) = build(&raw);
+            if search_space(&p, &request, &rules) > 30_000 {
+                return Ok(());
+            }
+            let fast = replan(&p, &request, &rules);
+            let slow = replan_brute_force(&p, &request, &rules);
+            prop_assert_eq!(&fast, &slow);
+            Ok(())
+        })
+        .expect("the search and the brute force agree");
+}
+
+// ---------------------------------------------------------------------------------------
+// `runweek replan` through the real binary.
+// ---------------------------------------------------------------------------------------
+
+fn runweek(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_runweek"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("runweek-replan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+/// Every `"YYYY-MM-DD"` in `text` moved by `days`.
+fn shift_dates(text: &str, days: i64) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('"') {
+        out.push_str(&rest[..=at]);
+        rest = &rest[at + 1..];
+        if rest.len() >= 11
+            && rest.as_bytes()[10] == b'"'
+            && let Ok(d) = rest[..10].parse::<Date>()
+        {
+            out.push_str(&add_days(d, days).to_string());
+            rest = &rest[10..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The demo plan moved by whole weeks so that its Wednesday 25 November is not in the
+/// past, whatever the clock says; with the day it lands on.
+fn demo_on_its_hold_back_day(name: &str) -> (PathBuf, Date) {
+    let out = runweek(&["demo"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let wednesday = date(2026, 11, 25);
+    let today = jiff::Zoned::now().date();
+    let behind = runweek::core::week::days_between(wednesday, today).max(0);
+    let shift = (behind + 6) / 7 * 7;
+    (
+        temp_file(name, &shift_dates(&text, shift)),
+        add_days(wednesday, shift),
+    )
+}
+
+#[test]
+fn replan_json_follows_the_contract_and_protects_the_sunday_long_run() {
+    let (path, wednesday) = demo_on_its_hold_back_day("demo-json.ron");
+    let out = runweek(&[
+        "replan",
+        path.to_str().expect("utf-8 path"),
+        "--date",
+        &wednesday.to_string(),
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let keys: BTreeSet<&str> = v
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        BTreeSet::from(["date", "verdict", "keeps_key", "changes", "week"])
+    );
+    assert_eq!(v["date"], wednesday.to_string());
+    assert!(
+        v["verdict"] == "HoldBack" || v["verdict"] == "Rest",
+        "the demo's Wednesday is a bad day: {}",
+        v["verdict"]
+    );
+    assert_eq!(v["keeps_key"], true);
+    let changes = v["changes"].as_array().expect("changes");
+    assert!(!changes.is_empty());
+    for c in changes {
+        let fields: BTreeSet<&str> = c
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(
+            fields,
+            BTreeSet::from(["id", "action", "from", "to", "kind", "minutes", "reason"])
+        );
+        assert!(
+            ["Move", "Downgrade", "Shorten", "Drop"]
+                .contains(&c["action"].as_str().expect("action"))
+        );
+        assert_eq!(c["to"].is_null(), c["action"] == "Drop");
+        // Sunday's key long run is not touched.
+        assert_ne!(c["id"], 16, "{c}");
+    }
+    let week = v["week"].as_array().expect("week");
+    let sunday = add_days(wednesday, 4).to_string();
+    let long = week
+        .iter()
+        .find(|s| s["id"] == 16)
+        .expect("the long run is in the week");
+    assert_eq!(
+        (&long["date"], &long["kind"], &long["key"]),
+        (
+            &serde_json::json!(sunday),
+            &serde_json::json!("Long"),
+            &serde_json::json!(true)
+        )
+    );
+    // Nothing hard on the bad day or the day after, and Saturday stays easy.
+    for s in week {
+        let d: Date = s["date"].as_str().expect("date").parse().expect("a date");
+        let hard = kind(s["kind"].as_str().expect("kind")).is_hard();
+        if d == wednesday || d == add_days(wednesday, 1) || d == add_days(wednesday, 3) {
+            assert!(!hard, "{s}");
+        }
+        assert!(
+            s.as_object()
+                .expect("object")
+                .keys()
+                .all(|k| ["id", "date", "kind", "minutes", "key"].contains(&k.as_str()))
+        );
+    }
+}
+
+#[test]
+fn replan_prints_the_changes_for_people_and_writes_only_when_asked() {
+    let (path, wednesday) = demo_on_its_hold_back_day("demo-write.ron");
+    let file = path.to_str().expect("utf-8 path");
+    let before = std::fs::read_to_string(&path).expect("readable");
+    let out = runweek(&["replan", file, "--date", &wednesday.to_string()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let heading = format!("Re-plan from {}", wednesday.strftime("%a %-d %b %Y"));
+    assert!(text.starts_with(&heading), "{text}");
+    assert!(text.contains("Tempo moved Thu → Fri"), "{text}");
+    assert!(text.contains("Every key session is kept."), "{text}");
+    assert!(text.contains("run again with --write"), "{text}");
+    assert_eq!(std::fs::read_to_string(&path).expect("readable"), before);
+
+    let out = runweek(&["replan", file, "--date", &wednesday.to_string(), "--write"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(text.contains("Wrote "), "{text}");
+    let written = runweek::file::load(&path).expect("the written plan loads");
+    let tempo = written
+        .session(SessionId(12))
+        .expect("the tempo is still there");
+    assert_eq!(tempo.date, add_days(wednesday, 2));
+
+    // Re-planned once, the week needs nothing more.
+    let out = runweek(&["replan", file, "--date", &wednesday.to_string(), "--write"]);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(text.contains("Nothing to change"), "{text}");
+    assert!(text.contains("Nothing written"), "{text}");
+}
+
+#[test]
+fn replan_of_a_missing_file_is_one_line() {
+    let out = runweek(&["replan", "/nonexistent/plan.ron", "--date", "2026-11-25"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+}
+
+#[test]
+fn shift_dates_moves_every_date_and_nothing_else() {
+    assert_eq!(
+        shift_dates(
+            r#"(date: "2026-11-25", title: "x", blocked: ["2026-12-31"])"#,
+            7
+        ),
+        r#"(date: "2026-12-02", title: "x", blocked: ["2027-01-07"])"#
+    );
+}
