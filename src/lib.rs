@@ -14,8 +14,15 @@
 //!   [`core::edit`] (edits as values and their one applier), [`core::history`] (undo and
 //!   redo), [`core::week`] (weeks and day arithmetic), [`core::rules`] (the week's rules),
 //!   [`core::units`] (checked numbers).
-//! - [`file`] — the plan file: versioned RON, atomic save, errors with line and column.
+//! - [`mod@file`] — the plan file: versioned RON, atomic save, errors with line and column.
 //! - [`cli`] — the headless subcommands, one file each, on top of `core` and `file`.
+//! - [`app`] — the window (eframe/egui), one component per file: [`app::RunweekApp`] holds
+//!   the plan and its history and runs the [`app::Command`]s the components push; the week
+//!   grid, session cards, the editor, settings, the top bar, and `files` (dialogs, loading
+//!   and saving on worker threads, autosave, noticing a file changed on disk); the readiness
+//!   check-in with its verdict and the readiness rules in settings; [`app::replan_panel`]
+//!   (the re-plan offers, shown through [`app::preview`] until Accept or Discard); and
+//!   [`app::charts`] (load, fitness/fatigue/form, HR and HRV, ACWR, the verdict strip).
 //! - `src/main.rs` — parses the command line; with no subcommand it opens the window.
 //!
 //! # Invariants
@@ -28,9 +35,14 @@
 //!   mutates, so a refused edit — or a refused batch — changes nothing.
 //! - **One undo step per gesture.** [`core::history::History`] snapshots the plan before each
 //!   applied edit; an accepted re-plan is one `Edit::Batch`.
+//! - **The window changes the plan in one place.** Components only read the plan and push
+//!   commands; [`app::RunweekApp`] applies them after the frame, through the history.
+//! - **A frame never walks the whole history.** The shown week is derived once per change
+//!   ([`app::week_view`]) from binary searches over the sorted sessions.
 //! - **The file on disk is never half-written.** [`file::save`] writes beside and renames;
 //!   loading never writes.
 
+pub mod app;
 pub mod cli;
 pub mod core;
 pub mod file;

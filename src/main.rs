@@ -7,13 +7,12 @@ use clap::Parser;
 use runweek::cli::{self, Args};
 
 fn main() -> ExitCode {
+    // For the time to the first frame (logged with RUNWEEK_STARTUP_LOG=1).
+    let started = std::time::Instant::now();
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) if e.use_stderr() => {
-            // One line on bad input, as for a bad file: clap's own first line says what
-            // was wrong and where.
-            let text = e.render().to_string();
-            eprintln!("{}", text.lines().next().unwrap_or("invalid arguments"));
+            eprintln!("{}", one_line(&e.render().to_string()));
             return ExitCode::from(2);
         }
         Err(e) => {
@@ -23,9 +22,13 @@ fn main() -> ExitCode {
         }
     };
     let Some(command) = args.command else {
-        // The window arrives with the week grid; until then say how to use the commands.
-        let _ = <Args as clap::CommandFactory>::command().print_help();
-        return ExitCode::SUCCESS;
+        return match runweek::app::run(args.file, started) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("runweek: {e}");
+                ExitCode::FAILURE
+            }
+        };
     };
     let today = jiff::Zoned::now().date();
     let mut out = std::io::stdout().lock();
@@ -37,4 +40,16 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// clap's error folded into one line, as for a bad file: what was wrong, what was missing,
+/// without the usage block and the pointer to --help that follow it.
+fn one_line(error: &str) -> String {
+    error
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

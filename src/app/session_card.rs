@@ -1,0 +1,307 @@
+//! One session as a card on the grid: kind (colour stripe and word), title, minutes and
+//! distance, the key mark and what became of the session; a drag source; a context menu.
+//!
+//! The card is its own drag source rather than `Ui::dnd_drag_source`, because that helper
+//! lays a drag-only widget over the card and so swallows clicks; here one widget senses
+//! both, so a click selects, a drag moves and a right-click opens the menu.
+
+use eframe::egui::{
+    self, Align, CornerRadius, Frame, Id, LayerId, Layout, Margin, Order, RichText, Sense, Stroke,
+    StrokeKind, Ui, UiBuilder, emath::TSTransform,
+};
+use jiff::civil::Date;
+
+use super::format;
+use super::theme;
+use super::{Command, DragSession};
+use crate::core::edit::Edit;
+use crate::core::plan::Units;
+use crate::core::session::{Done, DoneRun, Session};
+
+/// How a card should look and behave.
+#[derive(Debug, Clone, Copy)]
+pub struct CardArgs<'a> {
+    pub units: Units,
+    pub selected: bool,
+    /// Why the card may not be dragged, if it may not.
+    pub no_drag: Option<&'a str>,
+    /// A re-plan preview's one-line reason for changing this session.
+    pub note: Option<&'a str>,
+}
+
+/// The id of a card's widget: stable per session, so a drag survives the card's day changing
+/// under it.
+pub fn card_id(session: &Session) -> Id {
+    Id::unique(("session card", session.id))
+}
+
+/// The words a screen reader (and a test) uses for a card.
+pub fn card_label(session: &Session, units: Units) -> String {
+    let mut words = vec![session.kind.label().to_owned()];
+    if !session.title.trim().is_empty() {
+        words.push(session.title.clone());
+    }
+    words.push(format::minutes(u32::from(session.minutes.get())));
+    if let Some(km) = session.distance_km {
+        words.push(format::distance(km.get(), units));
+    }
+    if session.key {
+        words.push("key workout".to_owned());
+    }
+    match session.done {
+        Some(Done::Done(run)) => words.push(format!("done, {} min", run.minutes)),
+        Some(Done::Skipped) => words.push("skipped".to_owned()),
+        None => {}
+    }
+    words.join(", ")
+}
+
+/// Shows the card and returns its response (its rect tells the grid where it is).
+pub fn card_ui(
+    ui: &mut Ui,
+    session: &Session,
+    args: &CardArgs<'_>,
+    out: &mut Vec<Command>,
+) -> egui::Response {
+    let id = card_id(session);
+    let dragged = args.no_drag.is_none() && ui.ctx().is_being_dragged(id);
+    if dragged {
+        egui::DragAndDrop::set_payload(
+            ui.ctx(),
+            DragSession {
+                id: session.id,
+                from: session.date,
+            },
+        );
+        // The card follows the pointer on a layer above everything, keeping the point where
+        // it was grabbed; its home slot keeps its size and shows an outline, so the column
+        // does not jump while the runner aims.
+        let layer = LayerId::new(Order::Tooltip, id);
+        let rect = ui
+            .scope_builder(UiBuilder::new().layer_id(layer), |ui| {
+                paint_card(ui, session, args, true)
+            })
+            .response
+            .rect;
+        ui.painter().rect_stroke(
+            rect,
+            CornerRadius::same(6),
+            Stroke::new(1.0, ui.visuals().weak_text_color()),
+            StrokeKind::Inside,
+        );
+        let pointer = ui.ctx().pointer_interact_pos();
+        let origin = ui.input(|i| i.pointer.press_origin());
+        if let (Some(pointer), Some(origin)) = (pointer, origin) {
+            ui.ctx()
+                .transform_layer_shapes(layer, TSTransform::from_translation(pointer - origin));
+        }
+        return ui.interact(rect, id, Sense::click_and_drag());
+    }
+
+    let rect = paint_card(ui, session, args, false).rect;
+    let response = ui
+        .interact(rect, id, Sense::click_and_drag())
+        .on_hover_cursor(if args.no_drag.is_none() {
+            egui::CursorIcon::Grab
+        } else {
+            egui::CursorIcon::Default
+        });
+    let label = card_label(session, args.units);
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, true, args.selected, &label)
+    });
+    if response.drag_started()
+        && let Some(why) = args.no_drag
+    {
+        out.push(Command::Refuse(why.to_owned()));
+    }
+    if response.clicked() {
+        out.push(Command::SelectSession(session.id));
+    }
+    let response = if session.notes.trim().is_empty() {
+        response
+    } else {
+        response.on_hover_text(session.notes.as_str())
+    };
+    response.context_menu(|ui| context_menu(ui, session, out));
+    response
+}
+
+/// The right-click menu: the editor's actions, one click away.
+fn context_menu(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+    if ui.button("Edit…").clicked() {
+        out.push(Command::SelectSession(session.id));
+    }
+    if ui.button("Duplicate").clicked() {
+        out.push(Command::Duplicate(session.id));
+    }
+    ui.separator();
+    if !session.is_done() && ui.button("Mark done as planned").clicked() {
+        let mut done = session.clone();
+        done.done = Some(Done::Done(DoneRun {
+            minutes: session.minutes,
+            distance_km: session.distance_km,
+            rpe: session.rpe,
+            avg_hr: None,
+        }));
+        out.push(Command::Edit(Edit::UpdateSession(done)));
+    }
+    if !session.is_skipped() && ui.button("Mark skipped").clicked() {
+        let mut skipped = session.clone();
+        skipped.done = Some(Done::Skipped);
+        out.push(Command::Edit(Edit::UpdateSession(skipped)));
+    }
+    if session.done.is_some() && ui.button("Mark not done yet").clicked() {
+        let mut planned = session.clone();
+        planned.done = None;
+        out.push(Command::Edit(Edit::UpdateSession(planned)));
+    }
+    ui.separator();
+    if ui.button("Delete").clicked() {
+        out.push(Command::Edit(Edit::RemoveSession(session.id)));
+    }
+}
+
+/// Paints the card where the layout puts it; `lifted` when it follows the pointer.
+fn paint_card(ui: &mut Ui, session: &Session, args: &CardArgs<'_>, lifted: bool) -> egui::Response {
+    let visuals = ui.visuals().clone();
+    let stripe = theme::kind_color(session.kind, &visuals);
+    let accent = theme::accent(&visuals);
+    let stroke = if args.selected {
+        Stroke::new(2.0, accent)
+    } else if args.note.is_some() {
+        // Changed by a previewed proposal: the card stands out from the ones that stay.
+        Stroke::new(
+            2.0,
+            theme::tone_color(super::week_view::Tone::Caution, &visuals),
+        )
+    } else if session.key {
+        Stroke::new(1.5, visuals.strong_text_color())
+    } else {
+        Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color)
+    };
+    let skipped = session.is_skipped();
+    let mut frame = Frame::new()
+        .fill(theme::card_fill(&visuals))
+        .stroke(stroke)
+        .corner_radius(CornerRadius::same(6))
+        .inner_margin(Margin {
+            left: 11,
+            right: 6,
+            top: 5,
+            bottom: 5,
+        });
+    if lifted {
+        frame = frame.shadow(visuals.popup_shadow);
+    }
+    let inner = frame.show(ui, |ui| {
+        ui.set_min_width(ui.available_width());
+        ui.spacing_mut().item_spacing.y = 1.0;
+        if skipped {
+            ui.multiply_opacity(0.6);
+        }
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(session.kind.label().to_uppercase())
+                    .small()
+                    .strong(),
+            );
+            if session.key {
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    ui.label(RichText::new("★ KEY").small().strong().color(accent));
+                });
+            }
+        });
+        if !session.title.trim().is_empty() {
+            let mut title = RichText::new(session.title.as_str()).strong();
+            if skipped {
+                title = title.strikethrough();
+            }
+            ui.add(egui::Label::new(title).wrap());
+        }
+        let mut numbers = format::minutes(u32::from(session.minutes.get()));
+        if let Some(km) = session.distance_km {
+            numbers.push_str(" · ");
+            numbers.push_str(&format::distance(km.get(), args.units));
+        }
+        ui.label(RichText::new(numbers).small());
+        match session.done {
+            Some(Done::Done(run)) => {
+                let mut text = format!("✔ Done · {} min", run.minutes);
+                if let Some(rpe) = run.rpe {
+                    text.push_str(&format!(" · RPE {rpe}"));
+                }
+                ui.label(
+                    RichText::new(text)
+                        .small()
+                        .color(theme::tone_color(super::week_view::Tone::Good, &visuals)),
+                );
+            }
+            Some(Done::Skipped) => {
+                ui.label(RichText::new("✖ Skipped").small().strong());
+            }
+            None => {}
+        }
+        if let Some(note) = args.note {
+            // A preview's note: its first line says what changed (old → new, where the
+            // card came from), marked; the rest says why, in plain text that stays readable.
+            let (what, why) = note.split_once('\n').unwrap_or((note, ""));
+            ui.add_space(2.0);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!("↻ {what}"))
+                        .small()
+                        .strong()
+                        .color(theme::tone_color(super::week_view::Tone::Caution, &visuals)),
+                )
+                .wrap(),
+            );
+            if !why.is_empty() {
+                ui.add(egui::Label::new(RichText::new(why).small()).wrap());
+            }
+        }
+    });
+    let rect = inner.response.rect;
+    // The kind's colour as a stripe down the left edge, inside the border.
+    let stripe_rect = egui::Rect::from_min_max(
+        rect.left_top() + egui::vec2(1.0, 1.0),
+        egui::pos2(rect.left() + 6.0, rect.bottom() - 1.0),
+    );
+    ui.painter().rect_filled(
+        stripe_rect,
+        CornerRadius {
+            nw: 5,
+            sw: 5,
+            ne: 0,
+            se: 0,
+        },
+        stripe,
+    );
+    inner.response
+}
+
+/// Why a session may not be dragged right now, if it may not.
+pub fn no_drag_reason(session: &Session, previewing: bool) -> Option<String> {
+    if previewing {
+        return Some(
+            "Accept or discard the proposed re-plan before moving sessions by hand.".into(),
+        );
+    }
+    if session.is_done() {
+        return Some(format!(
+            "“{}” is done: a session that was run stays on the day it was run.",
+            session.display_title()
+        ));
+    }
+    None
+}
+
+/// Why a session may not be dropped on `day`, if it may not.
+pub fn no_drop_reason(day: Date, today: Date) -> Option<String> {
+    (day < today).then(|| {
+        format!(
+            "{} is past: sessions can be moved to today or a later day only.",
+            format::day_short(day)
+        )
+    })
+}

@@ -1,0 +1,333 @@
+//! The settings window: what belongs to the plan (units, week start, the heart rate expected
+//! at easy effort, when the runner can train) and the one preference that belongs to this
+//! computer (the theme).
+//!
+//! Plan settings are edited as a draft and applied as one `Edit::Batch`, so they travel in
+//! the plan file and undo like any other change. The theme applies at once and is kept in
+//! eframe's storage, because it is about the screen, not the training.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use eframe::egui::{self, Grid, RichText, TextEdit, Ui};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::notices::error_color;
+use super::{Command, format};
+use crate::core::edit::Edit;
+use crate::core::plan::{Availability, Plan, Settings, Units, WeekStart, Weekday};
+use crate::core::units::Bpm;
+
+/// Light, dark, or whatever the desktop uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// The settings as typed, until Apply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsDraft {
+    week_start: WeekStart,
+    units: Units,
+    easy_hr: String,
+    /// Per weekday, Monday first; empty means no limit.
+    max_minutes: [String; 7],
+    blocked: BTreeSet<Date>,
+    /// The date picker's day, for adding a blocked date.
+    new_blocked: Date,
+}
+
+impl SettingsDraft {
+    pub fn of(plan: &Plan, today: Date) -> SettingsDraft {
+        SettingsDraft {
+            week_start: plan.settings.week_start,
+            units: plan.settings.units,
+            easy_hr: plan
+                .settings
+                .easy_hr
+                .map_or_else(String::new, |b| b.to_string()),
+            max_minutes: Weekday::ALL.map(|d| {
+                plan.availability
+                    .max_minutes
+                    .get(&d)
+                    .map_or_else(String::new, u16::to_string)
+            }),
+            blocked: plan.availability.blocked.clone(),
+            new_blocked: today,
+        }
+    }
+
+    /// The plan's settings and availability as the draft has them, or the problems by
+    /// field (`"easy_hr"`, a weekday label).
+    ///
+    /// # Errors
+    /// Values out of range, with the allowed range.
+    pub fn result(
+        &self,
+        plan: &Plan,
+    ) -> Result<(Settings, Availability), BTreeMap<&'static str, String>> {
+        let mut problems = BTreeMap::new();
+        let mut settings = plan.settings.clone();
+        settings.week_start = self.week_start;
+        settings.units = self.units;
+        settings.easy_hr = match self.easy_hr.trim() {
+            "" => None,
+            text => match text.parse::<i64>().map(Bpm::new) {
+                Ok(Ok(bpm)) => Some(bpm),
+                Ok(Err(e)) => {
+                    problems.insert("easy_hr", e.to_string());
+                    None
+                }
+                Err(_) => {
+                    problems.insert("easy_hr", format!("“{text}” is not a whole number"));
+                    None
+                }
+            },
+        };
+        let mut availability = Availability {
+            max_minutes: BTreeMap::new(),
+            blocked: self.blocked.clone(),
+        };
+        for (day, text) in Weekday::ALL.iter().zip(&self.max_minutes) {
+            match text.trim() {
+                "" => {}
+                text => match text.parse::<u16>() {
+                    Ok(m) if m <= 1440 => {
+                        availability.max_minutes.insert(*day, m);
+                    }
+                    _ => {
+                        problems.insert(
+                            day.label(),
+                            format!(
+                                "{}: minutes must be between 0 and 1440, or empty for no limit",
+                                day.label()
+                            ),
+                        );
+                    }
+                },
+            }
+        }
+        if problems.is_empty() {
+            Ok((settings, availability))
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+/// Shows the settings window; returns whether it stays open.
+pub fn settings_window(
+    ctx: &egui::Context,
+    draft: &mut SettingsDraft,
+    plan: &Plan,
+    theme: ThemeChoice,
+    out: &mut Vec<Command>,
+) -> bool {
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new("Settings")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(420.0)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 80.0))
+        .show(ctx, |ui| {
+            close = settings_ui(ui, draft, plan, theme, out);
+        });
+    open && !close
+}
+
+fn settings_ui(
+    ui: &mut Ui,
+    draft: &mut SettingsDraft,
+    plan: &Plan,
+    theme: ThemeChoice,
+    out: &mut Vec<Command>,
+) -> bool {
+    let result = draft.result(plan);
+    let problems = result.as_ref().err().cloned().unwrap_or_default();
+    ui.label(RichText::new("This computer").strong());
+    ui.horizontal(|ui| {
+        ui.label("Theme");
+        for (choice, label) in [
+            (ThemeChoice::System, "Follow the system"),
+            (ThemeChoice::Light, "Light"),
+            (ThemeChoice::Dark, "Dark"),
+        ] {
+            if ui.radio(theme == choice, label).clicked() {
+                out.push(Command::SetTheme(choice));
+            }
+        }
+    });
+    ui.separator();
+    ui.label(RichText::new("This plan (saved in the plan file)").strong());
+    Grid::new("plan settings")
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Distances in");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut draft.units, Units::Km, "Kilometres");
+                ui.radio_value(&mut draft.units, Units::Mi, "Miles");
+            });
+            ui.end_row();
+            ui.label("Week starts on");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut draft.week_start, WeekStart::Monday, "Monday");
+                ui.radio_value(&mut draft.week_start, WeekStart::Sunday, "Sunday");
+            });
+            ui.end_row();
+            let label = ui.label("Expected easy HR");
+            ui.horizontal(|ui| {
+                ui.add(
+                    TextEdit::singleline(&mut draft.easy_hr)
+                        .hint_text("bpm")
+                        .desired_width(60.0),
+                )
+                .labelled_by(label.id);
+                ui.label(RichText::new("bpm at easy effort; empty if unknown").weak());
+            });
+            ui.end_row();
+            if let Some(problem) = problems.get("easy_hr") {
+                ui.label("");
+                ui.label(RichText::new(problem).small().color(error_color(ui)));
+                ui.end_row();
+            }
+        });
+    ui.add_space(6.0);
+    ui.label("Most minutes you can train per weekday (empty: no limit, 0: no time)");
+    Grid::new("availability")
+        .num_columns(7)
+        .spacing([6.0, 4.0])
+        .show(ui, |ui| {
+            let mut labels = Vec::with_capacity(7);
+            for day in Weekday::ALL {
+                labels.push(ui.label(day.label()).id);
+            }
+            ui.end_row();
+            for ((day, text), label) in Weekday::ALL.iter().zip(&mut draft.max_minutes).zip(labels)
+            {
+                ui.add(
+                    TextEdit::singleline(text)
+                        .hint_text("–")
+                        .desired_width(44.0),
+                )
+                .labelled_by(label)
+                .on_hover_text(format!("Most minutes on {}", day.label()));
+            }
+            ui.end_row();
+        });
+    for (day, problem) in &problems {
+        if *day != "easy_hr" {
+            ui.label(RichText::new(problem).small().color(error_color(ui)));
+        }
+    }
+    ui.add_space(6.0);
+    ui.label("Blocked dates (nothing can be planned)");
+    let mut unblock = None;
+    ui.horizontal_wrapped(|ui| {
+        for date in &draft.blocked {
+            let chip = ui.button(format!("{} ×", format::day_short(*date)));
+            let label = format!("Unblock {}", format::day_long(*date));
+            chip.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if chip.on_hover_text(&label).clicked() {
+                unblock = Some(*date);
+            }
+        }
+        if draft.blocked.is_empty() {
+            ui.label(RichText::new("none").weak());
+        }
+    });
+    if let Some(date) = unblock {
+        draft.blocked.remove(&date);
+    }
+    ui.horizontal(|ui| {
+        ui.add(egui_extras::DatePickerButton::new(&mut draft.new_blocked).id_salt("block date"));
+        if ui.button("Block this date").clicked() {
+            draft.blocked.insert(draft.new_blocked);
+        }
+    });
+    ui.separator();
+    super::verdict_settings::verdict_rules_ui(ui, plan, out);
+    ui.separator();
+    let mut close = false;
+    ui.horizontal(|ui| {
+        let changed = *draft != SettingsDraft::of(plan, draft.new_blocked);
+        let apply = ui.add_enabled(
+            result.is_ok() && changed,
+            egui::Button::new(RichText::new("Apply").strong()),
+        );
+        if apply.clicked()
+            && let Ok((settings, availability)) = &result
+        {
+            out.push(Command::Edit(Edit::Batch(vec![
+                Edit::SetSettings(settings.clone()),
+                Edit::SetAvailability(availability.clone()),
+            ])));
+        }
+        if ui.button("Close").clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn check(edit: impl FnOnce(&mut SettingsDraft), expected: Result<(), &str>) {
+        let plan = crate::file::demo().expect("demo");
+        let mut draft = SettingsDraft::of(&plan, date(2026, 11, 25));
+        edit(&mut draft);
+        let actual = draft
+            .result(&plan)
+            .map(|_| ())
+            .map_err(|p| p.values().next().cloned().unwrap_or_default());
+        assert_eq!(actual, expected.map_err(str::to_owned));
+    }
+
+    #[test]
+    fn settings_are_checked_with_their_ranges() {
+        check(|_| {}, Ok(()));
+        check(|d| d.easy_hr = "150".into(), Ok(()));
+        check(|d| d.easy_hr = String::new(), Ok(()));
+        check(
+            |d| d.easy_hr = "300".into(),
+            Err("heart rate must be between 25 and 230 bpm, got 300"),
+        );
+        check(
+            |d| d.easy_hr = "fast".into(),
+            Err("“fast” is not a whole number"),
+        );
+        check(|d| d.max_minutes[0] = "0".into(), Ok(()));
+        check(
+            |d| d.max_minutes[1] = "2000".into(),
+            Err("Tue: minutes must be between 0 and 1440, or empty for no limit"),
+        );
+    }
+
+    #[test]
+    fn the_draft_round_trips_the_plan() {
+        let plan = crate::file::demo().expect("demo");
+        let draft = SettingsDraft::of(&plan, date(2026, 11, 25));
+        let (settings, availability) = draft.result(&plan).expect("valid");
+        assert_eq!(settings, plan.settings);
+        assert_eq!(availability, plan.availability);
+    }
+}

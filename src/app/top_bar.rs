@@ -1,0 +1,190 @@
+//! The bar across the top: the File and Edit menus, moving between weeks, and where the
+//! plan is kept.
+
+use std::path::Path;
+
+use eframe::egui::{self, Align, Button, Layout, RichText, Ui};
+use jiff::civil::Date;
+
+use super::files::Purpose;
+use super::{Command, FileCommand, format};
+use crate::core::week::Week;
+
+/// Whether the plan on screen is the plan on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileState {
+    Saved,
+    Unsaved,
+    Saving,
+    /// The file changed on disk and the runner has not chosen yet.
+    Conflict,
+    /// No file yet: nothing will be saved until one is chosen.
+    NoFile,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct TopBarArgs<'a> {
+    pub week: Week,
+    pub anchor: Date,
+    pub today: Date,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub file_name: &'a str,
+    pub file_path: Option<&'a Path>,
+    pub file_state: FileState,
+    /// Whether the plan is the one kept in the app's data folder.
+    pub home_plan: bool,
+    /// Whether the charts panel is open.
+    pub charts_open: bool,
+}
+
+pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("New plan…").clicked() {
+                out.push(Command::File(FileCommand::Dialog(Purpose::New)));
+            }
+            if ui
+                .add(Button::new("Open…").shortcut_text("Ctrl+O"))
+                .clicked()
+            {
+                out.push(Command::File(FileCommand::Dialog(Purpose::Open)));
+            }
+            if ui.button("Open by path…").clicked() {
+                out.push(Command::File(FileCommand::Prompt(Purpose::Open)));
+            }
+            ui.separator();
+            if ui
+                .add(Button::new("Save").shortcut_text("Ctrl+S"))
+                .clicked()
+            {
+                out.push(Command::File(FileCommand::Save));
+            }
+            if ui.button("Save as…").clicked() {
+                out.push(Command::File(FileCommand::Dialog(Purpose::SaveAs)));
+            }
+            if ui.button("Save as by path…").clicked() {
+                out.push(Command::File(FileCommand::Prompt(Purpose::SaveAs)));
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            if ui
+                .add_enabled(args.can_undo, Button::new("Undo").shortcut_text("Ctrl+Z"))
+                .clicked()
+            {
+                out.push(Command::Undo);
+            }
+            if ui
+                .add_enabled(
+                    args.can_redo,
+                    Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                )
+                .clicked()
+            {
+                out.push(Command::Redo);
+            }
+            ui.separator();
+            if ui.button("Settings…").clicked() {
+                out.push(Command::OpenSettings);
+            }
+        });
+        ui.separator();
+
+        let previous = ui
+            .button("◀ Previous")
+            .on_hover_text("The week before (Left arrow)");
+        previous
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Previous week"));
+        if previous.clicked() {
+            out.push(Command::ShowWeekOf(crate::core::week::add_days(
+                args.anchor,
+                -7,
+            )));
+        }
+        let this_week = ui.add_enabled(!args.week.contains(args.today), Button::new("This week"));
+        if this_week
+            .on_hover_text("Back to the week of today")
+            .clicked()
+        {
+            out.push(Command::ShowWeekOf(args.today));
+        }
+        let next = ui
+            .button("Next ▶")
+            .on_hover_text("The week after (Right arrow)");
+        next.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Next week"));
+        if next.clicked() {
+            out.push(Command::ShowWeekOf(crate::core::week::add_days(
+                args.anchor,
+                7,
+            )));
+        }
+        let mut picked = args.anchor;
+        let picker = ui
+            .add(
+                egui_extras::DatePickerButton::new(&mut picked)
+                    .id_salt("week picker")
+                    .calendar_week(true),
+            )
+            .on_hover_text("Go to the week of a date");
+        if picker.changed() && picked != args.anchor {
+            out.push(Command::ShowWeekOf(picked));
+        }
+        ui.label(
+            RichText::new(format::week_range(args.week.start(), args.week.end()))
+                .heading()
+                .strong(),
+        );
+        ui.separator();
+        // After dragging by hand: the re-planner proposes the rest of the week, and the
+        // grid shows it before anything changes.
+        let fix = super::replan_panel::Ask::fix_week(args.week, args.today);
+        let button = ui
+            .add_enabled(fix.is_some(), Button::new("↻ Fix the rest of my week"))
+            .on_hover_text(
+                "Re-plan the days left in this week so they keep the week's rules and the key sessions; you see the proposal before anything changes",
+            )
+            .on_disabled_hover_text("This week is over: nothing moves onto a past day");
+        button.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Button, fix.is_some(), "Fix the rest of my week")
+        });
+        if button.clicked()
+            && let Some(ask) = fix
+        {
+            out.push(Command::Replan(ask));
+        }
+
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let settings = ui.button("⚙ Settings");
+            settings
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Settings"));
+            if settings.clicked() {
+                out.push(Command::OpenSettings);
+            }
+            let charts = ui
+                .selectable_label(args.charts_open, "Charts")
+                .on_hover_text("Show or hide the load and trend charts (Ctrl+L)");
+            if charts.clicked() {
+                out.push(Command::ToggleCharts);
+            }
+            let (state, tone) = match args.file_state {
+                FileState::Saved => ("saved", ui.visuals().weak_text_color()),
+                FileState::Saving => ("saving…", ui.visuals().weak_text_color()),
+                FileState::Unsaved => ("unsaved changes", ui.visuals().warn_fg_color),
+                FileState::Conflict => ("changed on disk", ui.visuals().error_fg_color),
+                FileState::NoFile => ("not saved to a file", ui.visuals().warn_fg_color),
+            };
+            let where_kept = match (args.file_path, args.home_plan) {
+                (Some(path), true) => format!(
+                    "Kept in the app's data folder:\n{}\nUse File › Save as… to keep it elsewhere.",
+                    path.display()
+                ),
+                (Some(path), false) => path.display().to_string(),
+                (None, _) => "Use File › Save as… to choose a file.".to_owned(),
+            };
+            ui.label(RichText::new(state).small().color(tone))
+                .on_hover_text(&where_kept);
+            ui.label(RichText::new(args.file_name).strong())
+                .on_hover_text(where_kept);
+        });
+    });
+}
