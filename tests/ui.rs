@@ -593,3 +593,51 @@ fn snapshot_of_the_week_view_dark() {
 fn snapshot_of_the_week_view_light() {
     snapshot(egui::Theme::Light, "week_light");
 }
+
+#[test]
+fn the_editor_moves_a_session_to_another_week_but_not_onto_a_past_day() {
+    let mut harness = harness();
+    let tempo = harness
+        .state()
+        .plan()
+        .session(SessionId(12))
+        .expect("the tempo run")
+        .clone();
+
+    // Next week's Thursday: the session leaves this week's grid.
+    let next_thursday = date(2026, 12, 3);
+    harness.state_mut().push(Command::Edit(Edit::UpdateSession(
+        runweek::core::session::Session {
+            date: next_thursday,
+            ..tempo.clone()
+        },
+    )));
+    harness.run();
+    assert_eq!(date_of(&harness, 12), next_thursday);
+    undo(&mut harness);
+    assert_eq!(date_of(&harness, 12), tempo.date);
+
+    // Monday is over: a session still to run cannot go there, however it is asked.
+    for edit in [
+        Edit::UpdateSession(runweek::core::session::Session {
+            date: date(2026, 11, 23),
+            ..tempo.clone()
+        }),
+        Edit::MoveSession {
+            id: tempo.id,
+            to: date(2026, 11, 23),
+            index: None,
+        },
+    ] {
+        harness.state_mut().push(Command::Edit(edit));
+        harness.run();
+        assert_eq!(*harness.state().plan(), demo());
+        assert!(
+            harness
+                .state()
+                .notices()
+                .any(|(_, text)| text.contains("Mon 23 Nov is a past day")),
+            "the refusal says why"
+        );
+    }
+}

@@ -699,6 +699,10 @@ impl RunweekApp {
 
     /// Applies an edit as one undo step, or says why not.
     fn apply(&mut self, edit: Edit) -> bool {
+        if let Some(why) = self.refusal(&edit) {
+            self.notices.push(Level::Refused, why);
+            return false;
+        }
         match self.history.apply(&mut self.plan, edit) {
             Ok(()) => {
                 self.changed();
@@ -710,6 +714,25 @@ impl RunweekApp {
                 false
             }
         }
+    }
+
+    /// The rule no edit may break, however it was made (a drag, the editor's day field):
+    /// a session still to run never moves onto a day that is over.
+    fn refusal(&self, edit: &Edit) -> Option<String> {
+        // A run logged as done may be put on the day it was run, past or not.
+        let (id, to) = match edit {
+            Edit::MoveSession { id, to, .. } => (*id, *to),
+            Edit::UpdateSession(s) if !s.is_done() => (s.id, s.date),
+            _ => return None,
+        };
+        let before = self.plan.session(id)?;
+        (before.date != to && to < self.today).then(|| {
+            format!(
+                "Not moved: {} is a past day. A session still to run goes on today or later; \
+                 log it as done to record it on a past day.",
+                format::day_short(to)
+            )
+        })
     }
 
     /// After any change to the plan: bump the revision and bring the selection, the editor

@@ -26,6 +26,8 @@ pub enum Status {
 /// The editor's fields, as typed.
 #[derive(Debug, Clone, PartialEq)]
 struct Fields {
+    /// The day: changing it moves the session, also to another week.
+    date: Date,
     kind: Kind,
     title: String,
     minutes: String,
@@ -142,6 +144,7 @@ impl Draft {
         let distance = distance_field(&f.distance, units, &mut problems.distance);
         let rpe = optional_int(&f.rpe, Rpe::new, &mut problems.rpe);
         let mut session = self.base.clone();
+        session.date = f.date;
         session.kind = f.kind;
         session.title = f.title.trim().to_owned();
         session.key = f.key;
@@ -197,6 +200,7 @@ impl Fields {
         let km =
             |k: Option<Km>| k.map_or_else(String::new, |k| format::distance_number(k.get(), units));
         Fields {
+            date: s.date,
             kind: s.kind,
             title: s.title.clone(),
             minutes: s.minutes.to_string(),
@@ -310,6 +314,12 @@ pub fn editor_ui(ui: &mut Ui, draft: &mut Draft, out: &mut Vec<Command>) -> bool
                 })
                 .response
                 .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label("Day");
+            ui.add(egui_extras::DatePickerButton::new(&mut f.date).id_salt("session day"))
+                .labelled_by(label.id)
+                .on_hover_text("Move the session to another day, also in another week");
             ui.end_row();
 
             text_row(ui, "Title", &mut f.title, f.kind.label(), None);

@@ -37,12 +37,41 @@ impl ThemeChoice {
     }
 }
 
+/// A number setting of the load and trend figures, as the settings window shows it.
+pub struct TrendField {
+    key: &'static str,
+    label: &'static str,
+    unit: &'static str,
+}
+
+/// Fitness and fatigue time constants and the weekly load-growth warning.
+pub const TREND_FIELDS: [TrendField; 3] = [
+    TrendField {
+        key: "fitness_days",
+        label: "Fitness time constant",
+        unit: "days (1–365; usual 42)",
+    },
+    TrendField {
+        key: "fatigue_days",
+        label: "Fatigue time constant",
+        unit: "days (1–365; usual 7)",
+    },
+    TrendField {
+        key: "load_growth_pct",
+        label: "Warn when weekly load grows over",
+        unit: "% (0–100; usual 10)",
+    },
+];
+
 /// The settings as typed, until Apply.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SettingsDraft {
     week_start: WeekStart,
     units: Units,
     easy_hr: String,
+    /// The time constants of fitness and fatigue and the load-growth warning, in the order
+    /// of [`TREND_FIELDS`].
+    trends: [String; 3],
     /// Per weekday, Monday first; empty means no limit.
     max_minutes: [String; 7],
     blocked: BTreeSet<Date>,
@@ -59,6 +88,12 @@ impl SettingsDraft {
                 .settings
                 .easy_hr
                 .map_or_else(String::new, |b| b.to_string()),
+            trends: [
+                plan.settings.fitness_days,
+                plan.settings.fatigue_days,
+                plan.settings.load_growth_pct,
+            ]
+            .map(|n| n.to_string()),
             max_minutes: Weekday::ALL.map(|d| {
                 plan.availability
                     .max_minutes
@@ -97,6 +132,28 @@ impl SettingsDraft {
                 }
             },
         };
+        let trend_fields = [
+            &mut settings.fitness_days,
+            &mut settings.fatigue_days,
+            &mut settings.load_growth_pct,
+        ];
+        for ((field, text), value) in TREND_FIELDS.iter().zip(&self.trends).zip(trend_fields) {
+            match text.trim().parse::<u16>() {
+                Ok(n) => *value = n,
+                Err(_) => {
+                    problems.insert(
+                        field.key,
+                        format!("{}: “{text}” is not a whole number", field.label),
+                    );
+                }
+            }
+        }
+        if let Err(why) = settings.check()
+            && !problems.contains_key("easy_hr")
+        {
+            // The plan's own check names the setting and its range.
+            problems.insert("trends", why);
+        }
         let mut availability = Availability {
             max_minutes: BTreeMap::new(),
             blocked: self.blocked.clone(),
@@ -205,6 +262,15 @@ fn settings_ui(
             if let Some(problem) = problems.get("easy_hr") {
                 ui.label("");
                 ui.label(RichText::new(problem).small().color(error_color(ui)));
+                ui.end_row();
+            }
+            for (field, text) in TREND_FIELDS.iter().zip(&mut draft.trends) {
+                let label = ui.label(field.label);
+                ui.horizontal(|ui| {
+                    ui.add(TextEdit::singleline(text).desired_width(60.0))
+                        .labelled_by(label.id);
+                    ui.label(RichText::new(field.unit).weak());
+                });
                 ui.end_row();
             }
         });
@@ -319,6 +385,35 @@ mod tests {
         check(
             |d| d.max_minutes[1] = "2000".into(),
             Err("Tue: minutes must be between 0 and 1440, or empty for no limit"),
+        );
+        check(|d| d.trends[0] = "28".into(), Ok(()));
+        check(
+            |d| d.trends[0] = "0".into(),
+            Err("fitness_days must be between 1 and 365, got 0"),
+        );
+        check(
+            |d| d.trends[1] = "a week".into(),
+            Err("Fatigue time constant: “a week” is not a whole number"),
+        );
+        check(
+            |d| d.trends[2] = "150".into(),
+            Err("load_growth_pct must be between 0 and 100, got 150"),
+        );
+    }
+
+    #[test]
+    fn the_trend_settings_reach_the_plan() {
+        let plan = crate::file::demo().expect("demo");
+        let mut draft = SettingsDraft::of(&plan, date(2026, 11, 25));
+        draft.trends = ["28".into(), "5".into(), "15".into()];
+        let (settings, _) = draft.result(&plan).expect("valid");
+        assert_eq!(
+            (
+                settings.fitness_days,
+                settings.fatigue_days,
+                settings.load_growth_pct
+            ),
+            (28, 5, 15)
         );
     }
 

@@ -37,8 +37,8 @@ pub fn about_ui(ui: &mut Ui, settings: &Settings) {
     ui.add(
         egui::Label::new(
             "Each figure follows one stated formula. The time constants and the growth limit \
-             are settings of the plan (fitness_days, fatigue_days and load_growth_pct in the \
-             plan file), so they travel with it.",
+             are settings of the plan (Settings, or fitness_days, fatigue_days and \
+             load_growth_pct in the plan file), so they travel with it.",
         )
         .wrap(),
     );
