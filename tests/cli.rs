@@ -1,37 +1,7 @@
 //! The command line through its real binary.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn runweek(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_runweek"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("runweek-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    path
-}
-
-/// The demo plan in a file of its own for each test, since tests run in parallel.
-fn demo_file(name: &str) -> PathBuf {
-    let out = runweek(&["demo"]);
-    assert!(out.status.success());
-    temp_file(&format!("{name}.ron"), &stdout(&out))
-}
+mod support;
+use support::{demo_file, runweek, stderr, stdout, temp_file};
 
 #[test]
 fn check_a_valid_plan_prints_one_line_and_exits_zero() {

@@ -3,8 +3,7 @@
 //! Expected figures are worked out here from the formulas with literal constants (or are
 //! literal numbers worked out by hand), never by calling the code under test.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
 
 use jiff::civil::{Date, date};
 use runweek::core::load::{
@@ -15,6 +14,7 @@ use runweek::core::rules::Warning;
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
 use runweek::core::units::{Km, Minutes, Rpe};
 use runweek::core::week::{Week, add_days};
+use support::{demo_file, runweek, stdout, temp_file};
 
 const EPS: f64 = 1e-6;
 
@@ -614,33 +614,6 @@ fn formula_lines_state_the_settings_in_force() {
 }
 
 // ---------------------------------------------------------------- the command line
-
-fn runweek(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_runweek"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("runweek-load-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    path
-}
-
-/// The demo plan in a file of its own, named per test: tests run in parallel, and a file
-/// shared between them could be read while another test rewrites it.
-fn demo_file(name: &str) -> PathBuf {
-    let out = runweek(&["demo"]);
-    assert!(out.status.success());
-    temp_file(name, &stdout(&out))
-}
 
 /// The plan of `two_weeks(true)`, dated 2001 so that every day lies in the past.
 const PAST_PLAN: &str = r#"(

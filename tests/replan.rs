@@ -2,9 +2,9 @@
 //! independently of the planner on random weeks, the search held equal to a brute force,
 //! and `runweek replan` through the real binary.
 
+mod support;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
@@ -18,6 +18,7 @@ use runweek::core::rules;
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
 use runweek::core::units::Minutes;
 use runweek::core::week::{Week, add_days};
+use support::{runweek, temp_file};
 
 // ---------------------------------------------------------------------------------------
 // A small language for weeks, so that a scenario reads like the runner's own description.
@@ -970,21 +971,6 @@ fn the_search_matches_the_brute_force_with_other_knobs() {
 // ---------------------------------------------------------------------------------------
 // `runweek replan` through the real binary.
 // ---------------------------------------------------------------------------------------
-
-fn runweek(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_runweek"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("runweek-replan-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    path
-}
 
 /// Every `"YYYY-MM-DD"` in `text` moved by `days`.
 fn shift_dates(text: &str, days: i64) -> String {

@@ -2,7 +2,7 @@
 //! and check the plan. egui_kittest runs the real `eframe::App` without a display or GPU;
 //! the image snapshot (feature `snapshots`) renders on the CPU through Mesa.
 
-use std::path::PathBuf;
+mod support;
 use std::time::Duration;
 
 use eframe::egui;
@@ -13,6 +13,7 @@ use runweek::app::{Command, Level, Preview, RunweekApp};
 use runweek::core::edit::Edit;
 use runweek::core::plan::Plan;
 use runweek::core::session::SessionId;
+use support::temp_file;
 
 /// "Today" in the demo plan: Wednesday of its middle week.
 fn today() -> Date {
@@ -407,14 +408,6 @@ fn a_proposal_shows_on_the_grid_and_accept_is_one_undo_step() {
     assert_eq!(date_of(&harness, 12), date(2026, 11, 27));
     undo(&mut harness);
     assert_eq!(*harness.state().plan(), demo());
-}
-
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("runweek-ui-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    path
 }
 
 /// Steps until `done` holds (files load on a worker thread).

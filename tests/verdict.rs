@@ -6,8 +6,7 @@
 //! `"-1 M heavy rough rhr=55"` is a morning check the day before with heavy legs, a rough
 //! stride and a resting HR of 55; `"0 W improving ehr=146"` a warm-up check on the day.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod support;
 
 use jiff::civil::{Date, date};
 use runweek::core::plan::{Availability, Plan, Settings};
@@ -23,6 +22,7 @@ use runweek::core::week::add_days;
 use runweek::file;
 
 use Verdict::{AsPlanned, HoldBack, Push, Rest};
+use support::{demo_file, runweek, stderr, stdout};
 
 /// The assessed day.
 const D: Date = date(2026, 11, 25);
@@ -897,37 +897,9 @@ fn rule_lines_follow_the_settings() {
 
 // The command line.
 
-fn runweek(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_runweek"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// The demo plan in a file of its own for each call, since tests run in parallel.
-fn demo_file() -> PathBuf {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-    let out = runweek(&["demo"]);
-    assert!(out.status.success());
-    let dir = std::env::temp_dir().join(format!("runweek-verdict-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("demo-{n}.ron"));
-    std::fs::write(&path, stdout(&out)).expect("write");
-    path
-}
-
 #[test]
 fn assess_prints_the_verdict_first_then_reasons_and_baselines() {
-    let path = demo_file();
+    let path = demo_file("verdict-1");
     let path = path.to_str().expect("utf-8 path");
     let out = runweek(&["assess", path, "--date", "2026-11-24"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -955,7 +927,7 @@ fn assess_prints_the_verdict_first_then_reasons_and_baselines() {
 
 #[test]
 fn assess_json_has_exactly_the_documented_shape() {
-    let path = demo_file();
+    let path = demo_file("verdict-2");
     let path = path.to_str().expect("utf-8 path");
     let out = runweek(&["assess", path, "--date", "2026-11-24", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -1004,7 +976,7 @@ fn assess_json_has_exactly_the_documented_shape() {
 
 #[test]
 fn assess_bad_input_is_one_line() {
-    let path = demo_file();
+    let path = demo_file("verdict-3");
     let path = path.to_str().expect("utf-8 path");
     // A usage error: clap's exit code 2, one line.
     let out = runweek(&["assess", path]);
