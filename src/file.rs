@@ -157,7 +157,7 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
                 nth_match(&text[from..], &format!("\"{date}\""), 2, |_| true)
                     .map(|(l, c)| (l + text[..from].matches('\n').count(), c))
             }
-            PlanError::Invalid(_) => None,
+            PlanError::Invalid(why) => invalid_at(text, why),
         };
         FileError::at(position, e.to_string())
     })
@@ -173,6 +173,17 @@ fn version_error(version: u32) -> FileError {
         format!("file version {version} does not exist; this version reads version {VERSION}")
     };
     FileError::at(None, message)
+}
+
+/// Where a value that only the whole plan can judge sits in the text: the session a
+/// "session N …" message names, or the setting a "name must …" message names.
+fn invalid_at(text: &str, why: &str) -> Option<(usize, usize)> {
+    if let Some(rest) = why.strip_prefix("session ") {
+        let id = rest.split(' ').next()?;
+        return nth_match(text, &format!("id: {id}"), 1, |c| !c.is_ascii_digit());
+    }
+    let name = why.split(' ').next()?.rsplit('.').next()?;
+    nth_match(text, &format!("{name}:"), 1, |_| true)
 }
 
 /// The line and column of the `n`-th occurrence of `needle` followed by a character that

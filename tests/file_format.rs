@@ -127,7 +127,7 @@ fn bad_input_names_the_place_and_what_was_expected() {
     );
     check_error(
         &session("kind: Easy, minutes: 0"),
-        "session 1 (Easy) must last at least 1 minute; only Rest may be 0",
+        "2:4: session 1 (Easy) must last at least 1 minute; only Rest may be 0",
     );
     check_error(
         "(version: 1, sessions: [(id: 1, date: \"2026-02-30\", kind: Easy, minutes: 30)])",
@@ -145,6 +145,14 @@ fn bad_input_names_the_place_and_what_was_expected() {
     check_error(
         "(version: 1, readiness: [(date: \"2026-11-24\", sleep_hours: Some(30.0))])",
         "1:65: sleep must be between 0 and 24 hours, got 30",
+    );
+    check_error(
+        "(version: 1,\n settings: (fitness_days: 0))",
+        "2:13: fitness_days must be between 1 and 365, got 0",
+    );
+    check_error(
+        "(version: 1,\n settings: (verdict: (hrv_band_sd: NaN)))",
+        "2:23: verdict.hrv_band_sd must be between 0 and 5, got NaN",
     );
     check_error(
         "(version: 1)\0\u{1}\u{2}",

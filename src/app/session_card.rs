@@ -219,12 +219,15 @@ fn paint_card(ui: &mut Ui, session: &Session, args: &CardArgs<'_>, lifted: bool)
             }
             ui.add(egui::Label::new(title).wrap());
         }
-        let mut numbers = format::minutes(u32::from(session.minutes.get()));
-        if let Some(km) = session.distance_km {
-            numbers.push_str(" · ");
-            numbers.push_str(&format::distance(km.get(), args.units));
+        // A planned rest day has no numbers worth a line.
+        if session.minutes.get() > 0 || session.distance_km.is_some() {
+            let mut numbers = format::minutes(u32::from(session.minutes.get()));
+            if let Some(km) = session.distance_km {
+                numbers.push_str(" · ");
+                numbers.push_str(&format::distance(km.get(), args.units));
+            }
+            ui.label(RichText::new(numbers).small());
         }
-        ui.label(RichText::new(numbers).small());
         match session.done {
             Some(Done::Done(run)) => {
                 let mut text = format!("✔ Done · {} min", run.minutes);
