@@ -113,6 +113,8 @@ fn options() -> ron::Options {
 /// # Errors
 /// Anything that keeps the text from being a valid plan of a version this app reads.
 pub fn parse(text: &str) -> Result<Plan, FileError> {
+    // Some editors on Windows start a UTF-8 file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(FileError::at(
             None,
@@ -130,10 +132,10 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
     // rather than for the first field this version does not know.
     let file = match options().from_str::<PlanFile>(text) {
         Ok(file) if file.version == VERSION => file,
-        Ok(file) => return Err(version_error(file.version)),
+        Ok(file) => return Err(version_error(text, file.version)),
         Err(e) => {
             return Err(match options().from_str::<VersionProbe>(text) {
-                Ok(probe) if probe.version != VERSION => version_error(probe.version),
+                Ok(probe) if probe.version != VERSION => version_error(text, probe.version),
                 _ => FileError::at(
                     Some((e.span.start.line, e.span.start.col)),
                     e.code.to_string(),
@@ -163,7 +165,7 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
     })
 }
 
-fn version_error(version: u32) -> FileError {
+fn version_error(text: &str, version: u32) -> FileError {
     let message = if version > VERSION {
         format!(
             "this plan was written by a newer runweek (file version {version}); this \
@@ -172,7 +174,7 @@ fn version_error(version: u32) -> FileError {
     } else {
         format!("file version {version} does not exist; this version reads version {VERSION}")
     };
-    FileError::at(None, message)
+    FileError::at(nth_match(text, "version", 1, |_| true), message)
 }
 
 /// Where a value that only the whole plan can judge sits in the text: the session a
@@ -299,6 +301,17 @@ pub fn save_text(path: &Path, text: &str) -> Result<Saved, FileError> {
         return Ok(Saved::Unchanged);
     }
     let io = |e: std::io::Error| FileError::at(None, e.to_string()).with_path(path);
+    // A plan reached through a link is saved where the link points, so the link stays a
+    // link and the real file does not go stale.
+    let resolved;
+    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = std::fs::canonicalize(path).map_err(io)?;
+        resolved.as_path()
+    } else {
+        path
+    };
+    // The new file keeps the old one's permissions: a private plan stays private.
+    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -310,6 +323,9 @@ pub fn save_text(path: &Path, text: &str) -> Result<Saved, FileError> {
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let write = || -> std::io::Result<()> {
         let mut file = std::fs::File::create(&temp)?;
+        if let Some(permissions) = permissions.clone() {
+            file.set_permissions(permissions)?;
+        }
         file.write_all(text.as_bytes())?;
         file.sync_all()?;
         drop(file);

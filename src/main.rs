@@ -13,7 +13,7 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(e) if e.use_stderr() => {
             eprintln!("{}", one_line(&e.render().to_string()));
-            return ExitCode::from(2);
+            return ExitCode::FAILURE;
         }
         Err(e) => {
             // --help and --version.
@@ -34,6 +34,13 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     match cli::run(command, today, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
+        // Output piped into `head` that stopped reading: nothing is wrong with the input.
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             // One line: the error already names the file and the place.
             eprintln!("{e}");

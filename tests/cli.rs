@@ -92,3 +92,33 @@ fn a_bad_date_is_refused_with_one_line() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("2026-02-30"), "{}", stderr(&out));
 }
+
+#[test]
+fn check_json_summarises_the_plan() {
+    let path = demo_file("check_json");
+    let out = runweek(&["check", path.to_str().expect("utf-8 path"), "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["sessions"], 23);
+    assert_eq!(v["first"], "2026-10-19");
+    assert_eq!(v["last"], "2026-12-06");
+}
+
+#[test]
+fn usage_errors_are_one_line_with_exit_code_one() {
+    for args in [
+        &["show"][..],
+        &["show", "plan.ron", "--date", "9999-12-31"],
+        &["assess", "plan.ron"],
+    ] {
+        let out = runweek(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            stderr(&out).lines().count(),
+            1,
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}

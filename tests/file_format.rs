@@ -95,7 +95,7 @@ fn bad_input_names_the_place_and_what_was_expected() {
     );
     check_error(
         "(version: 2, sessions: [], shiny_new_field: 3)",
-        "this plan was written by a newer runweek (file version 2); this version reads \
+        "1:2: this plan was written by a newer runweek (file version 2); this version reads \
          version 1 only, so it refuses rather than misread it",
     );
     check_error(
@@ -131,8 +131,20 @@ fn bad_input_names_the_place_and_what_was_expected() {
     );
     check_error(
         "(version: 1, sessions: [(id: 1, date: \"2026-02-30\", kind: Easy, minutes: 30)])",
-        "1:40: parsed date is not valid: parameter 'day' for `2026-02` is invalid, must be \
-         in range `1..=28`",
+        "1:40: \"2026-02-30\" is not a day of the calendar: parsed date is not valid: \
+         parameter 'day' for `2026-02` is invalid, must be in range `1..=28`",
+    );
+    check_error(
+        "(version: 1, sessions: [(id: 1, date: \"2026-11-24T10:00\", kind: Easy, minutes: 30)])",
+        "1:40: expected a date as \"YYYY-MM-DD\", got \"2026-11-24T10:00\"",
+    );
+    check_error(
+        "(version: 1, readiness: [(date: \"9999-12-31\")])",
+        "1:34: date 9999-12-31 is outside 1900-01-01 to 2199-12-31",
+    );
+    check_error(
+        "(version: 1, availability: (blocked: [\"2026-12-24\", \"24/12/2026\"]))",
+        "1:65: expected a date as \"YYYY-MM-DD\", got \"24/12/2026\"",
     );
     check_error(
         "(version: 1, sessions: [\n  (id: 7, date: \"2026-11-24\", kind: Easy, minutes: 30),\n  (id: 7, date: \"2026-11-25\", kind: Easy, minutes: 30),\n])",
@@ -234,4 +246,35 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         let _ = file::parse(&text);
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_keeps_the_file_private_and_a_link_a_link() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+    let dir = temp_dir("keep");
+    let real = dir.join("real.ron");
+    let link = dir.join("plan.ron");
+    file::save(&real, &demo()).expect("save");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    symlink(&real, &link).expect("link");
+
+    let mut changed = demo();
+    changed.settings.fitness_days = 30;
+    assert_eq!(file::save(&link, &changed), Ok(Saved::Written));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(file::load(&real).expect("the real file"), changed);
+    let mode = std::fs::metadata(&real).expect("real").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
+
+#[test]
+fn a_byte_order_mark_is_not_an_error() {
+    let text = format!("\u{feff}{}", file::DEMO);
+    assert_eq!(file::parse(&text).expect("parses"), demo());
 }

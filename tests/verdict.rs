@@ -423,15 +423,25 @@ fn hrv_below_its_band_is_a_hold_back_signal() {
 
 #[test]
 fn hrv_band_is_mean_plus_minus_half_a_sample_sd_of_ln_rmssd() {
-    let specs = owned(&["-3 M hrv=50", "-2 M hrv=60", "-1 M hrv=70", "0 M hrv=40"]);
+    let specs = owned(&[
+        "-7 M hrv=55",
+        "-6 M hrv=65",
+        "-5 M hrv=58",
+        "-4 M hrv=62",
+        "-3 M hrv=50",
+        "-2 M hrv=60",
+        "-1 M hrv=70",
+        "0 M hrv=25",
+    ]);
     let plan = plan_with(&settings(), &specs, Vec::new());
     let a = assess(&plan, D);
-    let ln = [50f64.ln(), 60f64.ln(), 70f64.ln()];
-    let mean = ln.iter().sum::<f64>() / 3.0;
-    let sd = (ln.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / 2.0).sqrt();
+    let ln = [55f64, 65.0, 58.0, 62.0, 50.0, 60.0, 70.0].map(f64::ln);
+    let mean = ln.iter().sum::<f64>() / 7.0;
+    let sd = (ln.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / 6.0).sqrt();
     let (lo, hi) = a.baselines.hrv_band.expect("a band");
     assert!((lo - (mean - 0.5 * sd)).abs() < 1e-12 && (hi - (mean + 0.5 * sd)).abs() < 1e-12);
-    let recent = (ln.iter().sum::<f64>() + 40f64.ln()) / 4.0;
+    // The 7-day mean ends on the day itself.
+    let recent = (ln[1..].iter().sum::<f64>() + 25f64.ln()) / 7.0;
     assert!((a.baselines.hrv_ln_rmssd_mean.expect("mean") - recent).abs() < 1e-12);
     assert_eq!(a.hold_back_signals, 1);
     // A band five SDs wide swallows the dip.
@@ -483,10 +493,18 @@ fn hrv_needs_three_readings_in_the_last_seven_days() {
 
 #[test]
 fn hrv_band_needs_its_own_readings() {
-    let strict = with_rules(|r| r.hrv_baseline_min_readings = 7);
-    let a = check_with(
-        &strict,
-        &owned(&["-2 M hrv=60", "-1 M hrv=60", "0 M heavy hrv=30"]),
+    // Six readings in the 28 days before: no band yet, however low today is.
+    let six = owned(&[
+        "-6 M hrv=60",
+        "-5 M hrv=62",
+        "-4 M hrv=58",
+        "-3 M hrv=61",
+        "-2 M hrv=59",
+        "-1 M hrv=60",
+        "0 M heavy hrv=30",
+    ]);
+    let a = check(
+        &six.iter().map(String::as_str).collect::<Vec<_>>(),
         Some(AsPlanned),
         1,
         0,
@@ -495,10 +513,22 @@ fn hrv_band_needs_its_own_readings() {
     has_reason(
         &a,
         Effect::NotCounted,
-        "HRV: no baseline yet (2 of 7 readings in the previous 28 days)",
+        "HRV: no baseline yet (6 of 7 readings in the previous 28 days)",
     );
+    // The seventh makes the band, and the dip counts.
+    let mut seven = vec!["-7 M hrv=60".to_owned()];
+    seven.extend(six);
     check(
-        &["-2 M hrv=60", "-1 M hrv=60", "0 M heavy hrv=30"],
+        &seven.iter().map(String::as_str).collect::<Vec<_>>(),
+        Some(HoldBack),
+        2,
+        0,
+    );
+    // The threshold is a setting.
+    let loose = with_rules(|r| r.hrv_baseline_min_readings = 2);
+    check_with(
+        &loose,
+        &owned(&["-2 M hrv=60", "-1 M hrv=62", "0 M heavy hrv=30"]),
         Some(HoldBack),
         2,
         0,
@@ -978,9 +1008,9 @@ fn assess_json_has_exactly_the_documented_shape() {
 fn assess_bad_input_is_one_line() {
     let path = demo_file("verdict-3");
     let path = path.to_str().expect("utf-8 path");
-    // A usage error: clap's exit code 2, one line.
+    // A usage error: exit code 1 and one line naming what is missing.
     let out = runweek(&["assess", path]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
     assert!(stdout(&out).is_empty());
 

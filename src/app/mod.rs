@@ -52,6 +52,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use jiff::civil::{Date, date};
 use serde::{Deserialize, Serialize};
 
+use crate::core::day;
 use crate::core::edit::Edit;
 use crate::core::history::History;
 use crate::core::plan::{Plan, WeekStart};
@@ -654,7 +655,8 @@ impl RunweekApp {
             }
             Command::ShowWeekOf(date) => {
                 self.leave_editor();
-                self.selected_day = date;
+                // Only the years a plan may hold: the calendar's ends would fold a week.
+                self.selected_day = date.clamp(day::FIRST, day::LAST);
                 self.selected_session = None;
             }
             Command::Refuse(why) => self.notices.push(Level::Refused, why),

@@ -28,7 +28,13 @@ fn to_json(a: &Assessment) -> serde_json::Value {
     json!({
         "date": a.date.to_string(),
         "verdict": a.verdict,
-        "reasons": a.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+        // One per signal that counted; markers without a baseline yet are for the text view.
+        "reasons": a
+            .reasons
+            .iter()
+            .filter(|r| r.counted())
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>(),
         "hold_back_signals": a.hold_back_signals,
         "push_signals": a.push_signals,
         "baselines": {
@@ -77,17 +83,24 @@ fn write_text(a: &Assessment, out: &mut dyn Write) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn readings(n: u16) -> String {
+    match n {
+        1 => "1 reading".to_owned(),
+        n => format!("{n} readings"),
+    }
+}
+
 fn write_baselines(b: &Baselines, out: &mut dyn Write) -> anyhow::Result<()> {
     let resting = b.resting_hr.map_or_else(
-        || format!("no baseline yet ({} readings)", b.resting_hr_readings),
+        || format!("no baseline yet ({})", readings(b.resting_hr_readings)),
         |hr| format!("{hr:.1} bpm"),
     );
     let mean = b.hrv_ln_rmssd_mean.map_or_else(
-        || format!("no baseline yet ({} readings)", b.hrv_recent_readings),
+        || format!("no baseline yet ({})", readings(b.hrv_recent_readings)),
         |m| format!("{m:.3} ({:.1} ms)", m.exp()),
     );
     let band = b.hrv_band.map_or_else(
-        || format!("no baseline yet ({} readings)", b.hrv_baseline_readings),
+        || format!("no baseline yet ({})", readings(b.hrv_baseline_readings)),
         |(lo, hi)| format!("{lo:.3}–{hi:.3} ({:.1}–{:.1} ms)", lo.exp(), hi.exp()),
     );
     writeln!(out, "Baselines: resting HR {resting}")?;

@@ -7,7 +7,7 @@ use crate::core::rules;
 use crate::core::week::Week;
 use crate::file;
 
-pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(path: &Path, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let plan = file::load(path)?;
     let sessions = plan.sessions().len();
     let entries = plan.readiness().len();
@@ -22,6 +22,21 @@ pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
             warnings += rules::check_week(&plan, week).len();
             week = week.next();
         }
+    }
+    if json {
+        let range = plan.date_range();
+        let summary = serde_json::json!({
+            "file": path.display().to_string(),
+            "ok": true,
+            "sessions": sessions,
+            "readiness": entries,
+            "first": range.map(|(first, _)| first.to_string()),
+            "last": range.map(|(_, last)| last.to_string()),
+            "rule_warnings": warnings,
+        });
+        serde_json::to_writer_pretty(&mut *out, &summary)?;
+        writeln!(out)?;
+        return Ok(());
     }
     writeln!(
         out,

@@ -29,12 +29,16 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a plan file: a one-line summary, or FILE:LINE:COL: what is wrong.
-    Check { file: PathBuf },
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one week of a plan as a text grid.
     Show {
         file: PathBuf,
         /// A day of the week to show (default: today).
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         date: Option<Date>,
         #[arg(long)]
         json: bool,
@@ -44,7 +48,7 @@ pub enum Command {
     /// The day's verdict (Push, As planned, Hold back, Rest) with its reasons.
     Assess {
         file: PathBuf,
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         date: Date,
         #[arg(long)]
         json: bool,
@@ -52,7 +56,7 @@ pub enum Command {
     /// Propose a re-plan of the rest of the week from a day on; --write applies it.
     Replan {
         file: PathBuf,
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         date: Date,
         #[arg(long)]
         json: bool,
@@ -74,15 +78,20 @@ pub enum Command {
     Stats {
         file: PathBuf,
         /// First day to show.
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         from: Option<Date>,
         /// Last day to show (included).
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         to: Option<Date>,
         /// Print JSON: {"weeks": [...], "days": [...]}, numbers rounded to 0.01.
         #[arg(long)]
         json: bool,
     },
+}
+
+/// A day on the command line, spelled and bounded as in the plan file.
+fn day(text: &str) -> Result<Date, String> {
+    crate::core::day::parse(text)
 }
 
 /// Runs a subcommand, writing to `out`; the error is the one line to print.
@@ -91,7 +100,7 @@ pub enum Command {
 /// Bad input, with the file and place when there is one.
 pub fn run(command: Command, today: Date, out: &mut dyn Write) -> anyhow::Result<()> {
     match command {
-        Command::Check { file } => check::run(&file, out),
+        Command::Check { file, json } => check::run(&file, json, out),
         Command::Show { file, date, json } => {
             show::run(&file, date.unwrap_or(today), today, json, out)
         }

@@ -83,6 +83,7 @@ impl Plan {
                 }
             }
             Edit::MoveSession { id, to, index } => {
+                super::day::check(to).map_err(EditError::Invalid)?;
                 let from = self.session_index(id).ok_or(EditError::NoSuchSession(id))?;
                 let mut session = self.sessions_mut().remove(from);
                 session.date = to;
@@ -92,6 +93,7 @@ impl Plan {
                 self.sessions_mut().insert(at, session);
             }
             Edit::SetReadiness(entry) => {
+                super::day::check(entry.date).map_err(EditError::Invalid)?;
                 let key = (entry.date, entry.when);
                 let list = self.readiness_mut();
                 match list.binary_search_by_key(&key, |r| (r.date, r.when)) {
@@ -110,7 +112,10 @@ impl Plan {
                 settings.check().map_err(EditError::Invalid)?;
                 self.settings = settings;
             }
-            Edit::SetAvailability(availability) => self.availability = availability,
+            Edit::SetAvailability(availability) => {
+                availability.check().map_err(EditError::Invalid)?;
+                self.availability = availability;
+            }
             Edit::Batch(edits) => {
                 // A plan is small; applying to a copy is the simplest way to be
                 // all-or-nothing without an inverse for every kind of edit.

@@ -1,5 +1,6 @@
 //! The domain, pure: no egui, no files, no clock. `today` is always passed in.
 
+pub mod day;
 pub mod edit;
 pub mod history;
 pub mod load;

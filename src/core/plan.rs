@@ -133,11 +133,20 @@ impl Settings {
 pub struct Availability {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub max_minutes: BTreeMap<Weekday, u16>,
-    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(skip_serializing_if = "BTreeSet::is_empty", with = "super::day::set")]
     pub blocked: BTreeSet<Date>,
 }
 
 impl Availability {
+    /// # Errors
+    /// A blocked date outside the years a plan may hold.
+    pub fn check(&self) -> Result<(), String> {
+        for &day in &self.blocked {
+            super::day::check(day).map_err(|why| format!("blocked {why}"))?;
+        }
+        Ok(())
+    }
+
     /// The minutes available on `date`: `Some(0)` on a blocked date, `None` when unlimited.
     pub fn max_minutes_on(&self, date: Date) -> Option<u16> {
         if self.blocked.contains(&date) {
@@ -187,6 +196,10 @@ impl Plan {
                 return Err(PlanError::DuplicateId(session.id));
             }
         }
+        for entry in &readiness {
+            super::day::check(entry.date).map_err(PlanError::Invalid)?;
+        }
+        availability.check().map_err(PlanError::Invalid)?;
         // Stable: the order within a day is the runner's.
         sessions.sort_by_key(|s| s.date);
         readiness.sort_by_key(|r| (r.date, r.when));

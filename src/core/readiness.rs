@@ -85,6 +85,7 @@ signal!(
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReadinessEntry {
+    #[serde(with = "super::day")]
     pub date: Date,
     #[serde(default)]
     pub when: When,

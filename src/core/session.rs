@@ -122,6 +122,7 @@ pub struct DoneRun {
 #[serde(deny_unknown_fields)]
 pub struct Session {
     pub id: SessionId,
+    #[serde(with = "super::day")]
     pub date: Date,
     pub kind: Kind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -162,6 +163,7 @@ impl Session {
     /// # Errors
     /// Names the session and what is wrong with it.
     pub fn check(&self) -> Result<(), String> {
+        super::day::check(self.date).map_err(|why| format!("session {}: {why}", self.id))?;
         if self.minutes.get() == 0 && self.kind != Kind::Rest {
             return Err(format!(
                 "session {} ({}) must last at least 1 minute; only Rest may be 0",

@@ -23,7 +23,7 @@
 //!   day (the day itself is what is compared), needing `resting_hr_min_readings` of them.
 //! - **HRV.** Each day's RMSSD is taken as ln RMSSD. The band is mean ± `hrv_band_sd` sample
 //!   SDs over the `baseline_days` days before the day, needing `hrv_baseline_min_readings`
-//!   (at least 2, the fewest a sample SD allows). It is compared with the mean over the
+//!   (7 by default, as for resting HR; never fewer than 2, the fewest a sample SD allows). It is compared with the mean over the
 //!   `hrv_recent_days` days *ending on* the day (the day included, as the product's "7-day
 //!   mean" reads), needing `hrv_min_readings` readings there. Only a mean below the band counts.
 //! - **Yesterday.** "The day after a Hold back" means the day after a Hold back or Rest day,
@@ -112,7 +112,9 @@ impl Default for VerdictRules {
             hrv_recent_days: 7,
             hrv_min_readings: 3,
             hrv_band_sd: 0.5,
-            hrv_baseline_min_readings: 2,
+            // As many as the resting-HR baseline: a band from two or three readings is a
+            // guess, not a baseline.
+            hrv_baseline_min_readings: 7,
             carry_signals: 1,
             carry_over_window_days: 4,
             carry_over_hold_back_days: 2,

@@ -69,7 +69,12 @@ pub fn date_marks(input: &GridInput, week_start: WeekStart) -> Vec<GridMark> {
             } else if DAY * px_per_day >= LINE_PX {
                 mark(day, DAY);
             }
-            day = add_days(day, 1);
+            let next = add_days(day, 1);
+            if next == day {
+                // The calendar's last day: nothing after it to mark.
+                break;
+            }
+            day = next;
         }
     } else {
         for year in first.year()..=last.year() {
