@@ -14,28 +14,10 @@ use runweek::core::edit::Edit;
 use runweek::core::plan::Plan;
 use runweek::core::session::SessionId;
 use support::temp_file;
-
-/// "Today" in the demo plan: Wednesday of its middle week.
-fn today() -> Date {
-    date(2026, 11, 25)
-}
-
-fn demo() -> Plan {
-    runweek::file::demo().expect("the demo plan parses")
-}
+use support::window::{builder, demo, drag, today, undo, window};
 
 fn harness_with(plan: Plan) -> Harness<'static, RunweekApp> {
-    let app = RunweekApp::new_with(plan, None, today());
-    let mut harness = builder().build_eframe(move |_cc| app);
-    harness.run();
-    harness
-}
-
-/// The window at its usual size. Toasts and popups animate in over a few frames.
-fn builder() -> egui_kittest::HarnessBuilder<RunweekApp> {
-    Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(32)
+    window(plan, today())
 }
 
 fn harness() -> Harness<'static, RunweekApp> {
@@ -56,22 +38,6 @@ fn card_rect(harness: &Harness<'_, RunweekApp>, words: &str) -> egui::Rect {
     harness.get_by_label_contains(words).rect()
 }
 
-/// A drag the way a hand does it: press, move a little, move to the target, release.
-fn drag(harness: &mut Harness<'_, RunweekApp>, from: egui::Pos2, to: egui::Pos2) {
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    for i in 1..=4 {
-        let t = i as f32 / 4.0;
-        harness.hover_at(from + (to - from) * t);
-        harness.step();
-    }
-    harness.drop_at(to);
-    harness.step();
-    harness.run();
-}
-
 /// A point inside the column of the day headed `header` (e.g. "Fri 27 Nov"), below its
 /// cards.
 fn column_point(harness: &Harness<'_, RunweekApp>, header: &str) -> egui::Pos2 {
@@ -85,11 +51,6 @@ fn notices(harness: &Harness<'_, RunweekApp>) -> Vec<(Level, String)> {
         .notices()
         .map(|(level, text)| (level, text.to_owned()))
         .collect()
-}
-
-fn undo(harness: &mut Harness<'_, RunweekApp>) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run();
 }
 
 #[test]

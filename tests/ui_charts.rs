@@ -2,22 +2,15 @@
 //! read the week's figures, open "About these numbers", and see it follow the plan's
 //! settings. egui_kittest runs the real `eframe::App` without a display or GPU.
 
+mod support;
+
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use jiff::civil::{Date, date};
+use jiff::civil::date;
 use runweek::app::{Command, RunweekApp};
 use runweek::core::edit::Edit;
-use runweek::core::plan::Plan;
-
-/// "Today" in the demo plan: Wednesday of its middle week.
-fn today() -> Date {
-    date(2026, 11, 25)
-}
-
-fn demo() -> Plan {
-    runweek::file::demo().expect("the demo plan parses")
-}
+use support::window::{demo, drag, today, window_with};
 
 fn builder() -> egui_kittest::HarnessBuilder<RunweekApp> {
     Harness::builder()
@@ -26,10 +19,7 @@ fn builder() -> egui_kittest::HarnessBuilder<RunweekApp> {
 }
 
 fn harness() -> Harness<'static, RunweekApp> {
-    let app = RunweekApp::new_with(demo(), None, today());
-    let mut harness = builder().build_eframe(move |_cc| app);
-    harness.run();
-    harness
+    window_with(builder(), demo(), today())
 }
 
 fn charts_shown(harness: &Harness<'_, RunweekApp>) -> bool {
@@ -126,22 +116,6 @@ fn a_week_of_equal_days_has_no_monotony() {
         2,
         "monotony and strain read —"
     );
-}
-
-/// A drag the way a hand does it: press, move in steps, release.
-fn drag(harness: &mut Harness<'_, RunweekApp>, from: egui::Pos2, to: egui::Pos2) {
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    for i in 1..=4 {
-        let t = i as f32 / 4.0;
-        harness.hover_at(from + (to - from) * t);
-        harness.step();
-    }
-    harness.drop_at(to);
-    harness.step();
-    harness.run();
 }
 
 fn click_at(harness: &mut Harness<'_, RunweekApp>, pos: egui::Pos2) {

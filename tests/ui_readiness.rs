@@ -2,32 +2,19 @@
 //! would: one click per signal, numbers typed and applied with Enter, the verdict and its
 //! reasons read back by their words, the grid's badges, the rules in the settings.
 
+mod support;
+
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use jiff::civil::{Date, date};
 use runweek::app::RunweekApp;
-use runweek::core::plan::Plan;
 use runweek::core::readiness::{Legs, Stride, When};
 use runweek::core::units::Bpm;
-
-/// "Today" in the demo plan: Wednesday of its middle week, a Hold back morning.
-fn today() -> Date {
-    date(2026, 11, 25)
-}
-
-fn demo() -> Plan {
-    runweek::file::demo().expect("the demo plan parses")
-}
+use support::window::{demo, today, undo, window};
 
 fn harness() -> Harness<'static, RunweekApp> {
-    let app = RunweekApp::new_with(demo(), None, today());
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(32)
-        .build_eframe(move |_cc| app);
-    harness.run();
-    harness
+    window(demo(), today())
 }
 
 /// Clicks the widget named `label`, scrolled into view first (the side panel scrolls).
@@ -35,11 +22,6 @@ fn click(harness: &mut Harness<'_, RunweekApp>, label: &str) {
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).click();
-    harness.run();
-}
-
-fn undo(harness: &mut Harness<'_, RunweekApp>) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
 }
 

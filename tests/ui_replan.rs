@@ -6,6 +6,8 @@
 //! hold the window to the proposal: Accept must change exactly what the proposal's batch
 //! changes, nothing more.
 
+mod support;
+
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -17,6 +19,7 @@ use runweek::core::readiness::{Body, Breathing, Legs, ReadinessEntry, Recent, Wh
 use runweek::core::replan::{self, ReplanRequest, ReplanRules};
 use runweek::core::session::{Done, SessionId};
 use runweek::core::verdict::{self, Verdict};
+use support::window::{demo, drag, undo, window};
 
 /// "Today" in the demo plan: Wednesday of its middle week, a Hold back day.
 fn wed() -> Date {
@@ -27,18 +30,8 @@ fn fri() -> Date {
     date(2026, 11, 27)
 }
 
-fn demo() -> Plan {
-    runweek::file::demo().expect("the demo plan parses")
-}
-
 fn harness_on(plan: Plan, today: Date) -> Harness<'static, RunweekApp> {
-    let app = RunweekApp::new_with(plan, None, today);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(32)
-        .build_eframe(move |_cc| app);
-    harness.run();
-    harness
+    window(plan, today)
 }
 
 fn with(plan: &Plan, edit: Edit) -> Plan {
@@ -66,11 +59,6 @@ fn click(harness: &mut Harness<'_, RunweekApp>, label: &str) {
     harness.run();
 }
 
-fn undo(harness: &mut Harness<'_, RunweekApp>) {
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
-    harness.run();
-}
-
 /// Whether some widget's label holds `words`.
 fn shows(harness: &Harness<'_, RunweekApp>, words: &str) -> bool {
     harness.query_all_by_label_contains(words).next().is_some()
@@ -82,22 +70,6 @@ fn notices(harness: &Harness<'_, RunweekApp>) -> Vec<String> {
         .notices()
         .map(|(_, text)| text.to_owned())
         .collect()
-}
-
-/// A drag the way a hand does it: press, move a little, move to the target, release.
-fn drag(harness: &mut Harness<'_, RunweekApp>, from: egui::Pos2, to: egui::Pos2) {
-    harness.hover_at(from);
-    harness.step();
-    harness.drag_at(from);
-    harness.step();
-    for i in 1..=4 {
-        let t = i as f32 / 4.0;
-        harness.hover_at(from + (to - from) * t);
-        harness.step();
-    }
-    harness.drop_at(to);
-    harness.step();
-    harness.run();
 }
 
 #[test]

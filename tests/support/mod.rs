@@ -3,6 +3,8 @@
 // Each test binary uses its own part of this.
 #![allow(dead_code)]
 
+pub mod window;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
