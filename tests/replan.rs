@@ -1148,3 +1148,25 @@ fn shift_dates_moves_every_date_and_nothing_else() {
         r#"(date: "2026-12-02", title: "x", blocked: ["2027-01-07"])"#
     );
 }
+
+#[test]
+fn a_rest_day_dropped_to_make_room_does_not_claim_no_day_had_room() {
+    check(
+        Case {
+            week: "Mon Easy 40; Tue Intervals 60 key; Wed Easy 45; Thu Tempo 50; Fri Rest; \
+                   Sat Easy 40; Sun Long 100 key",
+            avail: "",
+            today: "Tue",
+            from: "Tue",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        &[
+            "Intervals moved Tue → Wed: today is a hold-back day",
+            "Easy run moved Wed → Thu: makes room for the intervals moved to Wed",
+            "Tempo moved Thu → Fri: Thu would follow the intervals on Wed",
+            "Rest day dropped: makes room for the tempo moved to Fri",
+        ],
+        true,
+    );
+}

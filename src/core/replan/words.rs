@@ -212,7 +212,10 @@ impl Explainer<'_> {
             self.why_not(c, stay)
                 .unwrap_or_else(|| "keeps the week's rules".to_owned())
         };
-        let nowhere = if can_move {
+        // Dropping rather than moving loses load, so the optimum only drops a session with
+        // load when no day can take it; a rest day has none to lose, and saying no day had
+        // room for it would not be true.
+        let nowhere = if can_move && s.kind != Kind::Rest {
             ", and no other day this week has room for it"
         } else {
             ""
