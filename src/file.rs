@@ -151,13 +151,12 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
     )
     .map_err(|e| {
         let position = match &e {
-            PlanError::DuplicateId(id) => {
-                nth_match(text, &format!("id: {id}"), 2, |c| !c.is_ascii_digit())
-            }
+            PlanError::DuplicateId(id) => field_at(text, 0, "id", Some(&id.to_string()), 2),
             PlanError::DuplicateReadiness { date, .. } => {
-                let from = text.find("readiness").unwrap_or(0);
-                nth_match(&text[from..], &format!("\"{date}\""), 2, |_| true)
-                    .map(|(l, c)| (l + text[..from].matches('\n').count(), c))
+                let from = field_offsets(text, 0, "readiness", None)
+                    .next()
+                    .unwrap_or(0);
+                field_at(text, from, "date", Some(&format!("\"{date}\"")), 2)
             }
             PlanError::Invalid(why) => invalid_at(text, why),
         };
@@ -174,32 +173,92 @@ fn version_error(text: &str, version: u32) -> FileError {
     } else {
         format!("file version {version} does not exist; this version reads version {VERSION}")
     };
-    FileError::at(nth_match(text, "version", 1, |_| true), message)
+    FileError::at(field_at(text, 0, "version", None, 1), message)
 }
 
 /// Where a value that only the whole plan can judge sits in the text: the session a
 /// "session N …" message names, or the setting a "name must …" message names.
 fn invalid_at(text: &str, why: &str) -> Option<(usize, usize)> {
     if let Some(rest) = why.strip_prefix("session ") {
-        let id = rest.split(' ').next()?;
-        return nth_match(text, &format!("id: {id}"), 1, |c| !c.is_ascii_digit());
+        let id = rest.split([' ', ':']).next()?;
+        return field_at(text, 0, "id", Some(id), 1);
     }
     let name = why.split(' ').next()?.rsplit('.').next()?;
-    nth_match(text, &format!("{name}:"), 1, |_| true)
+    field_at(text, 0, name, None, 1)
 }
 
-/// The line and column of the `n`-th occurrence of `needle` followed by a character that
-/// satisfies `ends` (or the end of the text).
-fn nth_match(
+/// The line and column of the `n`-th field `name` (from byte `from` on) whose value starts
+/// with `value`, when one is given.
+fn field_at(
     text: &str,
-    needle: &str,
+    from: usize,
+    name: &str,
+    value: Option<&str>,
     n: usize,
-    ends: impl Fn(char) -> bool,
 ) -> Option<(usize, usize)> {
-    text.match_indices(needle)
-        .filter(|(at, _)| text[at + needle.len()..].chars().next().is_none_or(&ends))
+    field_offsets(text, from, name, value)
         .nth(n - 1)
-        .map(|(at, _)| line_col(text, at))
+        .map(|at| line_col(text, at))
+}
+
+/// Byte offsets of the fields `name:` in RON text, outside strings and comments, so that
+/// "id: 7" inside a note is not taken for a session's id. With `value`, only the fields
+/// whose value is exactly that token (`7` is not `70`).
+fn field_offsets<'a>(
+    text: &'a str,
+    from: usize,
+    name: &'a str,
+    value: Option<&'a str>,
+) -> impl Iterator<Item = usize> + 'a {
+    let bytes = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut i = from;
+    let mut in_string = false;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            let b = bytes[i];
+            i += 1;
+            if in_string {
+                match b {
+                    b'\\' => i += 1,
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'/' if bytes.get(i) == Some(&b'/') => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                // Bytes, not a str slice: `at` may sit inside a character of a comment.
+                _ if bytes[at..].starts_with(name.as_bytes())
+                    && (at == 0 || !word(bytes[at - 1]))
+                    && !bytes.get(at + name.len()).is_some_and(|&c| word(c)) =>
+                {
+                    // `name` is ASCII and starts at `at`, so both ends are char boundaries.
+                    let rest = text[at + name.len()..].trim_start();
+                    let Some(rest) = rest.strip_prefix(':') else {
+                        continue;
+                    };
+                    let rest = rest.trim_start();
+                    let matches = value.is_none_or(|v| {
+                        rest.starts_with(v)
+                            && !rest.as_bytes().get(v.len()).is_some_and(|&c| word(c))
+                    });
+                    if matches {
+                        i = at + name.len();
+                        return Some(at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    })
 }
 
 fn line_col(text: &str, byte: usize) -> (usize, usize) {

@@ -150,6 +150,15 @@ fn bad_input_names_the_place_and_what_was_expected() {
         "(version: 1, sessions: [\n  (id: 7, date: \"2026-11-24\", kind: Easy, minutes: 30),\n  (id: 7, date: \"2026-11-25\", kind: Easy, minutes: 30),\n])",
         "3:4: session id 7 is used twice",
     );
+    // The place is a field of the plan, not the same words in a note or a comment.
+    check_error(
+        "(version: 1, sessions: [\n  (id:1, date: \"2026-11-24\", kind: Easy, minutes: 30, notes: \"id: 1\"), // id: 1\n  (id :1, date: \"2026-11-25\", kind: Easy, minutes: 30),\n])",
+        "3:4: session id 1 is used twice",
+    );
+    check_error(
+        "(version: 1, sessions: [(id: 3, date: \"2026-11-24\", kind: Easy, minutes: 30)], readiness: [(date: \"2026-11-24\"), (date: \"2026-11-24\")])",
+        "1:115: two Morning readiness entries for 2026-11-24",
+    );
     check_error(
         "(version: 1, readiness: [\n  (date: \"2026-11-24\", resting_hr: Some(300)),\n])",
         "2:41: heart rate must be between 25 and 230 bpm, got 300",
