@@ -13,7 +13,8 @@
 //!   [`core::plan`] (the whole plan with its settings and availability),
 //!   [`core::edit`] (edits as values and their one applier), [`core::history`] (undo and
 //!   redo), [`core::week`] (weeks and day arithmetic), [`core::rules`] (the week's rules),
-//!   [`core::units`] (checked numbers).
+//!   [`core::units`] (checked numbers), [`core::day`] (days as `"YYYY-MM-DD"`, within the
+//!   years a plan may hold).
 //! - [`mod@file`] — the plan file: versioned RON, atomic save, errors with line and column.
 //! - [`cli`] — the headless subcommands, one file each, on top of `core` and `file`.
 //! - [`app`] — the window (eframe/egui), one component per file: [`app::RunweekApp`] holds
@@ -29,7 +30,8 @@
 //!
 //! - **`core` is pure.** No file under `src/core/` names egui, eframe, rfd, ron, `std::fs`
 //!   or the clock; `today` is always a parameter. `tests/architecture.rs` holds this.
-//! - **A `Plan` is always valid.** Values are checked newtypes ([`core::units`]); ids are
+//! - **A `Plan` is always valid.** Values are checked newtypes ([`core::units`]), days lie
+//!   between 1900 and 2199 so no week reaches the calendar's ends ([`core::day`]); ids are
 //!   unique; sessions are sorted by date. The only ways to change a plan are
 //!   [`core::plan::Plan::new`] and [`core::plan::Plan::apply`], which checks before it
 //!   mutates, so a refused edit — or a refused batch — changes nothing.
