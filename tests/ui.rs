@@ -371,6 +371,22 @@ fn a_proposal_shows_on_the_grid_and_accept_is_one_undo_step() {
     assert_eq!(*harness.state().plan(), demo());
 }
 
+/// Steps until `done` holds of the window, for up to 5 s (autosave waits 1.5 s).
+fn step_until(
+    harness: &mut Harness<'_, RunweekApp>,
+    done: impl Fn(&Harness<'_, RunweekApp>) -> bool,
+) {
+    for _ in 0..500 {
+        harness.step();
+        if done(harness) {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("gave up waiting");
+}
+
 /// Steps until `done` holds (files load on a worker thread).
 fn wait_for(harness: &mut Harness<'_, RunweekApp>, done: impl Fn(&RunweekApp) -> bool) {
     for _ in 0..200 {
@@ -594,4 +610,99 @@ fn the_editor_moves_a_session_to_another_week_but_not_onto_a_past_day() {
             "the refusal says why"
         );
     }
+}
+
+#[test]
+fn the_typed_path_opens_on_enter_and_escape_closes_it() {
+    let mut harness = harness();
+    let mut plan = demo();
+    plan.settings.fitness_days = 30;
+    let path = temp_file("by-enter.ron", &runweek::file::to_text(&plan));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open by path…").click();
+    harness.run();
+    retype(
+        &mut harness,
+        "Path of the plan file (.ron)",
+        &path.display().to_string(),
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    wait_for(&mut harness, |app| app.plan().settings.fitness_days == 30);
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open by path…").click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Path of the plan file (.ron)")
+            .is_none(),
+        "Escape closes the prompt"
+    );
+}
+
+#[test]
+fn save_mine_as_after_a_conflict_keeps_both_files() {
+    let mut harness = harness();
+    let theirs_path = temp_file("conflict.ron", &runweek::file::to_text(&demo()));
+    open_by_path(&mut harness, &theirs_path);
+    wait_for(&mut harness, |app| app.title().contains("conflict.ron"));
+
+    // Another program changes the file; then the runner moves the tempo run.
+    let mut theirs = demo();
+    theirs.settings.fitness_days = 30;
+    let theirs_text = runweek::file::to_text(&theirs);
+    std::fs::write(&theirs_path, &theirs_text).expect("the other program writes");
+    let tempo = harness
+        .state()
+        .plan()
+        .session(SessionId(12))
+        .expect("the tempo run")
+        .clone();
+    harness.state_mut().push(Command::Edit(Edit::MoveSession {
+        id: tempo.id,
+        to: date(2026, 11, 27),
+        index: None,
+    }));
+    harness.run();
+
+    // Autosave finds the file changed and asks.
+    step_until(&mut harness, |h| {
+        h.query_by_label("Save mine as…").is_some()
+    });
+    harness.get_by_label("Save mine as…").click();
+    harness.run();
+    // No file dialog here: the typed path, offering a name not taken yet.
+    step_until(&mut harness, |h| {
+        h.query_by_label("Path of the plan file (.ron)").is_some()
+    });
+    let field = harness.get_by_label("Path of the plan file (.ron)");
+    let suggested = field.value().unwrap_or_default();
+    assert!(suggested.ends_with("conflict (2).ron"), "{suggested}");
+    harness.get_by_label("Save as").click();
+    harness.run();
+    let mine_path = theirs_path.with_file_name("conflict (2).ron");
+    step_until(&mut harness, |h| !h.state().is_dirty());
+    // Long enough for an autosave to have raised the conflict again, were it to.
+    std::thread::sleep(Duration::from_millis(1600));
+    harness.run();
+
+    assert_eq!(
+        std::fs::read_to_string(&theirs_path).expect("theirs"),
+        theirs_text,
+        "the other program's file is untouched"
+    );
+    let mine = runweek::file::load(&mine_path).expect("mine is saved");
+    assert_eq!(
+        mine.session(SessionId(12)).map(|s| s.date),
+        Some(date(2026, 11, 27))
+    );
+    assert!(
+        harness.query_by_label("Save mine as…").is_none(),
+        "no second conflict"
+    );
 }

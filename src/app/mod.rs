@@ -887,15 +887,20 @@ impl RunweekApp {
         .map(|d| d.display().to_string())
         .unwrap_or_default();
         let name = match purpose {
-            Purpose::Open => String::new(),
+            Purpose::Open => return with_dir(&dir, ""),
             Purpose::SaveAs => self.files.name(),
             Purpose::New => "new-plan.ron".to_owned(),
         };
-        if dir.is_empty() {
-            name
-        } else {
-            format!("{dir}{}{name}", std::path::MAIN_SEPARATOR)
-        }
+        // A name not taken yet: "Save mine as…" after a conflict must not offer the very
+        // file the other program just wrote.
+        let (stem, ext) = name.rsplit_once('.').unwrap_or((&name, "ron"));
+        (1..100)
+            .map(|n| match n {
+                1 => with_dir(&dir, &name),
+                n => with_dir(&dir, &format!("{stem} ({n}).{ext}")),
+            })
+            .find(|path| !std::path::Path::new(path).exists())
+            .unwrap_or_else(|| with_dir(&dir, &name))
     }
 
     fn chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
@@ -1097,6 +1102,10 @@ impl RunweekApp {
             || files.path.is_none()
             || files.saving.is_some()
             || files.conflict.is_some()
+            // While the runner picks where to save, the file must not be written (or a
+            // conflict raised again) behind the dialog.
+            || files.prompt.is_some()
+            || files.dialog_open
             || files.loading
         {
             return;
@@ -1258,10 +1267,13 @@ fn path_prompt_window(
                         .hint_text("~/training/plan.ron"),
                 )
                 .labelled_by(label.id);
-            if ui.memory(|m| m.focused().is_none()) {
+            // Read Enter before taking the focus back: Enter is what gave it up.
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if ui.input(|i| i.key_pressed(Key::Escape)) {
+                *keep = false;
+            } else if !entered && ui.memory(|m| m.focused().is_none()) {
                 field.request_focus();
             }
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let go = ui.button(RichText::new(prompt.purpose.verb()).strong());
@@ -1279,6 +1291,15 @@ fn path_prompt_window(
         });
     if !open {
         *keep = false;
+    }
+}
+
+/// `name` in the folder `dir`, as a path to type.
+fn with_dir(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{dir}{}{name}", std::path::MAIN_SEPARATOR)
     }
 }
 
@@ -1354,6 +1375,9 @@ fn open_at_start(
 ) -> Start {
     let given = file.is_some();
     let mut error = None;
+    // A FILE that fails to open falls back to the last plan, so that the next plain start
+    // still opens the runner's own plan rather than a fresh demo.
+    let fallback = if given { last.clone() } else { None };
     if let Some(path) = file.or(last) {
         if given && !path.exists() {
             return Start {
@@ -1380,27 +1404,38 @@ fn open_at_start(
                 };
             }
             Err(e) => {
-                error = Some(format!(
-                    "This plan could not be opened, so the demo plan is shown instead:\n\n{e}\n\nThe file was left as it is."
-                ));
+                error = Some(e.to_string());
             }
         }
     }
     let home = data_dir.map(|d| d.join(HOME_PLAN));
-    if error.is_none()
-        && let Some(home) = &home
-        && home.exists()
-        && let Ok((plan, stamp)) = files::load(home)
-    {
-        return Start {
-            plan,
-            path: Some(home.clone()),
-            stamp: Some(stamp),
-            unsaved: false,
-            error: None,
-            info: None,
-        };
+    let own_plans = fallback
+        .into_iter()
+        .chain(home.clone().filter(|h| h.exists()));
+    for path in own_plans {
+        if let Ok((plan, stamp)) = files::load(&path) {
+            return Start {
+                error: error.map(|e| {
+                    format!(
+                        "This plan could not be opened, so {} is shown instead:\n\n{e}\n\n\
+                         The file was left as it is.",
+                        path.display()
+                    )
+                }),
+                plan,
+                path: Some(path),
+                stamp: Some(stamp),
+                unsaved: false,
+                info: None,
+            };
+        }
     }
+    let error = error.map(|e| {
+        format!(
+            "This plan could not be opened, so the demo plan is shown instead:\n\n{e}\n\n\
+             The file was left as it is."
+        )
+    });
     // The demo plan goes into the data folder, under a name nothing else uses.
     let path = home.map(|home| {
         if home.exists() {
@@ -1461,6 +1496,7 @@ pub fn run(file: Option<PathBuf>, startup: Instant) -> Result<(), String> {
         APP_ID,
         options,
         Box::new(move |cc| {
+            close_on_termination(&cc.egui_ctx);
             Ok(Box::new(RunweekApp::new(
                 cc,
                 file,
@@ -1471,6 +1507,28 @@ pub fn run(file: Option<PathBuf>, startup: Instant) -> Result<(), String> {
     )
     .map_err(|e| format!("the window could not be opened: {e}"))
 }
+
+/// A termination signal (a logout, `kill`, Ctrl+C in the terminal) closes the window as
+/// its close button would, so the last edits and the app's memory are saved rather than
+/// lost with the process.
+#[cfg(unix)]
+fn close_on_termination(ctx: &egui::Context) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) else {
+        // Without the handler the default applies: the process ends, as it would anyway.
+        return;
+    };
+    let ctx = ctx.clone();
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            ctx.request_repaint();
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn close_on_termination(_ctx: &egui::Context) {}
 
 /// The window icon: seven day columns, the middle one today's, drawn rather than decoded
 /// so that starting needs no image file.
@@ -1549,6 +1607,18 @@ mod tests {
             std::fs::read_to_string(&broken).expect("read"),
             "(version: 1, sessions: [oops])"
         );
+
+        // With a last plan to fall back on, that plan opens, not a fresh demo.
+        let start = open_at_start(
+            Some(broken.clone()),
+            Some(good.clone()),
+            Some(&dir),
+            date(2026, 11, 25),
+        );
+        assert_eq!(start.path.as_ref(), Some(&good));
+        assert_eq!(start.plan.settings.fitness_days, 40);
+        let error = start.error.expect("the error is still shown");
+        assert!(error.contains("good.ron is shown instead"), "{error}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
