@@ -539,17 +539,7 @@ fn closing_the_window_saves_what_autosave_has_not_yet() {
 /// with `UPDATE_SNAPSHOTS=1 cargo test --features snapshots --test ui`.
 #[cfg(feature = "snapshots")]
 fn snapshot(theme: egui::Theme, name: &str) {
-    let app = RunweekApp::new_with(demo(), None, today());
-    let mut harness = builder()
-        .with_theme(theme)
-        .wgpu()
-        .build_eframe(move |_cc| app);
-    harness.run();
-    harness.get_by_label("Easy, 45 min, 8.0 km").click();
-    harness.run();
-    harness.remove_cursor();
-    harness.run();
-    harness.snapshot(name);
+    support::window::snapshot(builder(), theme, "Easy, 45 min, 8.0 km", name);
 }
 
 #[cfg(feature = "snapshots")]

@@ -248,18 +248,9 @@ fn about_these_numbers_states_the_formulas_and_the_settings_in_force() {
 /// `UPDATE_SNAPSHOTS=1 cargo test --features snapshots --test ui_charts`.
 #[cfg(feature = "snapshots")]
 fn snapshot(theme: egui::Theme, name: &str) {
-    let app = RunweekApp::new_with(demo(), None, today());
-    let mut harness = builder()
-        .with_size([1280.0, 1100.0])
-        .with_theme(theme)
-        .wgpu()
-        .build_eframe(move |_cc| app);
-    harness.run();
-    harness.get_by_label("Charts").click();
-    harness.run();
-    harness.remove_cursor();
-    harness.run();
-    harness.snapshot(name);
+    // Taller, so that every chart is in the picture.
+    let builder = builder().with_size([1280.0, 1100.0]);
+    support::window::snapshot(builder, theme, "Charts", name);
 }
 
 #[cfg(feature = "snapshots")]

@@ -61,3 +61,17 @@ pub fn drag(harness: &mut Harness<'_, RunweekApp>, from: egui::Pos2, to: egui::P
     harness.step();
     harness.run();
 }
+
+/// The demo window as pixels after clicking `label`, rendered on the CPU (Mesa's lavapipe)
+/// and compared with `tests/snapshots/NAME.png`. Update the pictures with
+/// `UPDATE_SNAPSHOTS=1 cargo test --features snapshots`.
+#[cfg(feature = "snapshots")]
+pub fn snapshot(builder: HarnessBuilder<RunweekApp>, theme: egui::Theme, label: &str, name: &str) {
+    use egui_kittest::kittest::Queryable;
+    let mut harness = window_with(builder.with_theme(theme).wgpu(), demo(), today());
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot(name);
+}
