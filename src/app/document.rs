@@ -1,0 +1,161 @@
+//! The document: the runner's plan as the window holds it, the only owner of the training
+//! data.
+//!
+//! Everything else in the window is either what the runner is doing ([`super::workspace`])
+//! or derived from the plan ([`super::derived`]). The plan changes only through
+//! [`Document::apply`], [`Document::undo`], [`Document::redo`] and [`Document::replace`];
+//! each bumps the revision, which is what the derived state and the autosave key on.
+//!
+//! Where the plan lives on disk travels with it: a plan and its file are replaced together,
+//! and a path becomes the plan's home only once a save there succeeded (or the plan was read
+//! from it), so the title never names a file that does not hold the plan.
+
+use std::path::{Path, PathBuf};
+
+use crate::core::edit::{Edit, EditError};
+use crate::core::history::History;
+use crate::core::plan::Plan;
+
+use super::files::Stamp;
+
+/// The plan, its history and where it is kept.
+pub struct Document {
+    plan: Plan,
+    history: History,
+    /// Bumped on every change to the plan.
+    rev: u64,
+    /// The revision that is on disk.
+    saved_rev: u64,
+    /// Where the plan is kept; `None` only for a plan made without storage (tests).
+    path: Option<PathBuf>,
+    /// What runweek last read from or wrote to `path`.
+    stamp: Option<Stamp>,
+}
+
+impl Document {
+    /// A plan as read from `path` (`stamp` given) or not yet on disk (`stamp` is `None`).
+    pub fn new(plan: Plan, path: Option<PathBuf>, stamp: Option<Stamp>) -> Document {
+        // A plan that is not on disk yet starts unsaved, so that it gets written.
+        let unsaved = stamp.is_none() && path.is_some();
+        Document {
+            plan,
+            history: History::default(),
+            rev: u64::from(unsaved),
+            saved_rev: 0,
+            path,
+            stamp,
+        }
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// The plan's revision: changes whenever the plan does.
+    pub fn rev(&self) -> u64 {
+        self.rev
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn stamp(&self) -> Option<&Stamp> {
+        self.stamp.as_ref()
+    }
+
+    /// Whether the plan has changes that are not on disk yet.
+    pub fn is_dirty(&self) -> bool {
+        self.rev != self.saved_rev
+    }
+
+    /// The file name for the title bar.
+    pub fn name(&self) -> String {
+        self.path.as_deref().map_or_else(
+            || "Untitled".to_owned(),
+            |p| {
+                p.file_name().map_or_else(
+                    || p.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                )
+            },
+        )
+    }
+
+    /// Applies an edit as one undo step (an edit that changes nothing, such as a drop on a
+    /// card's own place, makes no undo step).
+    ///
+    /// # Errors
+    /// The edit's own refusal; the plan is unchanged.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.history.apply(&mut self.plan, edit)?;
+        self.rev += 1;
+        Ok(())
+    }
+
+    /// Steps back; returns whether there was anything to undo.
+    pub fn undo(&mut self) -> bool {
+        let done = self.history.undo(&mut self.plan);
+        if done {
+            self.rev += 1;
+        }
+        done
+    }
+
+    /// Steps forward again; returns whether there was anything to redo.
+    pub fn redo(&mut self) -> bool {
+        let done = self.history.redo(&mut self.plan);
+        if done {
+            self.rev += 1;
+        }
+        done
+    }
+
+    /// Another plan replaces this one, with its file: one read from disk (`stamp` given, so
+    /// it is saved as it is) or a new one that is not on disk yet. The history is forgotten.
+    pub fn replace(&mut self, plan: Plan, path: PathBuf, stamp: Option<Stamp>) {
+        self.plan = plan;
+        self.history.clear();
+        self.rev += 1;
+        if stamp.is_some() {
+            self.saved_rev = self.rev;
+        }
+        self.path = Some(path);
+        self.stamp = stamp;
+    }
+
+    /// Records a save that succeeded: revision `rev` is in `path`, as `stamp` says. A save
+    /// to a new place makes that place the plan's home.
+    pub fn saved(&mut self, path: PathBuf, rev: u64, stamp: Stamp) {
+        if self.path.as_ref() != Some(&path) {
+            self.path = Some(path);
+        }
+        self.stamp = Some(stamp);
+        self.saved_rev = rev;
+    }
+
+    /// Records that revision `rev` is safe on disk, but not in the plan's own file (it was
+    /// kept beside it because another program changed the file).
+    pub fn saved_aside(&mut self, rev: u64) {
+        self.saved_rev = rev;
+    }
+
+    /// Gives a plan that has no file yet a place to be saved at (on closing the window).
+    pub fn adopt_path(&mut self, path: PathBuf) {
+        if self.path.is_none() {
+            self.path = Some(path);
+            self.stamp = None;
+        }
+    }
+
+    /// Marks the plan as not on disk (a plan given to a test with a path it does not match).
+    pub fn mark_unsaved(&mut self) {
+        if !self.is_dirty() {
+            self.rev += 1;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! The workspace: what the runner is doing in the window — the selected day and session,
+//! the editor's draft, the settings being changed, a proposal on show, and the panels'
+//! own state. None of it is training data: closing the window loses nothing of the plan.
+
+use jiff::civil::Date;
+
+use super::Preview;
+use super::charts::ChartsState;
+use super::readiness_panel::ReadinessPanel;
+use super::replan_panel::ReplanPanel;
+use super::session_editor::Draft;
+use super::settings::SettingsDraft;
+use crate::core::plan::Plan;
+use crate::core::session::SessionId;
+
+/// A proposal on show, with the plan as it would be.
+pub struct Shown {
+    pub preview: Preview,
+    pub proposed: Plan,
+}
+
+/// What the runner has open and selected.
+pub struct Workspace {
+    pub selected_day: Date,
+    pub selected_session: Option<SessionId>,
+    /// The session being edited in the side panel.
+    pub editor: Option<Draft>,
+    /// The settings window, while open.
+    pub settings: Option<SettingsDraft>,
+    pub preview: Option<Shown>,
+    /// The readiness check-in of the selected day: its moment, "Why?", the numbers typed.
+    pub readiness: ReadinessPanel,
+    /// The re-plan and push offers of the selected day.
+    pub replan: ReplanPanel,
+    /// The charts panel: its zoom and range.
+    pub charts: ChartsState,
+}
+
+/// What became of the workspace after the plan changed.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Followed {
+    /// A proposal was on show and is now stale: it was put away.
+    pub proposal_put_away: bool,
+}
+
+impl Workspace {
+    pub fn new(today: Date) -> Workspace {
+        Workspace {
+            selected_day: today,
+            selected_session: None,
+            editor: None,
+            settings: None,
+            preview: None,
+            readiness: ReadinessPanel::default(),
+            replan: ReplanPanel::default(),
+            charts: ChartsState::default(),
+        }
+    }
+
+    /// Selects a session and opens it in the editor.
+    pub fn select_session(&mut self, plan: &Plan, id: SessionId) {
+        if let Some(session) = plan.session(id) {
+            self.selected_session = Some(id);
+            self.selected_day = session.date;
+            self.editor = Some(Draft::edit(session, plan.settings.units));
+        }
+    }
+
+    /// After any change to the plan: brings the selection, the editor and a proposal in
+    /// line with the plan as it now is.
+    pub fn follow(&mut self, plan: &Plan) -> Followed {
+        let units = plan.settings.units;
+        if let Some(draft) = &self.editor {
+            match plan.session(draft.id()) {
+                // The session changed underneath (an undo, a drop, Apply): the draft is
+                // made anew from it, so that it never shows a session that is not there.
+                Some(session) if draft.is_new || session != draft.base() => {
+                    let session = session.clone();
+                    self.editor = Some(Draft::edit(&session, units));
+                    self.selected_session = Some(session.id);
+                    self.selected_day = session.date;
+                }
+                Some(_) => {}
+                None if draft.is_new => {}
+                None => self.editor = None,
+            }
+        }
+        if let Some(id) = self.selected_session {
+            match plan.session(id) {
+                Some(s) => self.selected_day = s.date,
+                None => self.selected_session = None,
+            }
+        }
+        // A proposal was made for the plan as it was; after any other change it is stale.
+        Followed {
+            proposal_put_away: self.preview.take().is_some(),
+        }
+    }
+
+    /// Another plan was opened: nothing selected, on today.
+    pub fn forget(&mut self, today: Date) {
+        self.selected_day = today;
+        self.selected_session = None;
+        self.editor = None;
+        self.preview = None;
+    }
+}
