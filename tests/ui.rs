@@ -471,38 +471,45 @@ fn a_file_changed_by_another_program_is_not_overwritten() {
     let app = RunweekApp::new_with(plan.clone(), Some(path.clone()), today());
     let mut harness = builder().build_eframe(move |_cc| app);
     harness.run();
-    // Another program writes the file.
-    let mut theirs = plan.clone();
-    theirs.settings.fatigue_days = 9;
-    std::thread::sleep(Duration::from_millis(20));
-    runweek::file::save(&path, &theirs).expect("their save");
-    // A change here, then Ctrl+S.
+    // A change here; meanwhile another program changes the same session differently.
     harness
         .get_by_label("Recovery, 30 min, 5.0 km")
         .click_secondary();
     harness.run();
     harness.get_by_label("Mark skipped").click();
     harness.run();
+    let mut theirs = plan.clone();
+    let mut recovery = theirs.session(SessionId(13)).expect("there").clone();
+    recovery.minutes = runweek::core::units::Minutes::new(35).expect("minutes");
+    theirs
+        .apply(Edit::UpdateSession(recovery))
+        .expect("their change");
+    theirs.settings.fatigue_days = 9;
+    runweek::file::save(&path, &theirs).expect("their save");
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     wait_for(&mut harness, |_| true);
-    for _ in 0..100 {
+    for _ in 0..300 {
         harness.step();
-        if harness.query_by_label("Reload theirs").is_some() {
+        if harness
+            .query_by_label("Take theirs where both changed")
+            .is_some()
+        {
             break;
         }
         std::thread::sleep(Duration::from_millis(10));
     }
     harness.get_by_label("The plan file was changed by another program");
     assert_eq!(
-        runweek::file::load(&path)
-            .expect("loads")
-            .settings
-            .fatigue_days,
-        9
+        runweek::file::load(&path).expect("loads"),
+        theirs,
+        "their file is untouched while the runner decides"
     );
-    harness.get_by_label("Reload theirs").click();
+    harness
+        .get_by_label("Take theirs where both changed")
+        .click();
     harness.run();
     assert_eq!(harness.state().plan().settings.fatigue_days, 9);
+    assert_eq!(*harness.state().plan(), theirs);
     assert!(!harness.state().is_dirty());
 }
 
@@ -642,25 +649,26 @@ fn save_mine_as_after_a_conflict_keeps_both_files() {
     open_by_path(&mut harness, &theirs_path);
     wait_for(&mut harness, |app| app.title().contains("conflict.ron"));
 
-    // Another program changes the file; then the runner moves the tempo run.
-    let mut theirs = demo();
-    theirs.settings.fitness_days = 30;
-    let theirs_text = runweek::file::to_text(&theirs);
-    std::fs::write(&theirs_path, &theirs_text).expect("the other program writes");
-    let tempo = harness
-        .state()
-        .plan()
-        .session(SessionId(12))
-        .expect("the tempo run")
-        .clone();
+    // The runner moves the tempo run; meanwhile another program moves it elsewhere.
     harness.state_mut().push(Command::Edit(Edit::MoveSession {
-        id: tempo.id,
+        id: SessionId(12),
         to: date(2026, 11, 27),
         index: None,
     }));
     harness.run();
+    let mut theirs = demo();
+    theirs.settings.fitness_days = 30;
+    theirs
+        .apply(Edit::MoveSession {
+            id: SessionId(12),
+            to: date(2026, 11, 28),
+            index: None,
+        })
+        .expect("their move");
+    let theirs_text = runweek::file::to_text(&theirs);
+    std::fs::write(&theirs_path, &theirs_text).expect("the other program writes");
 
-    // Autosave finds the file changed and asks.
+    // The window finds the file changed on both sides and asks.
     step_until(&mut harness, |h| {
         h.query_by_label("Save mine as…").is_some()
     });

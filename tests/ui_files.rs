@@ -103,7 +103,7 @@ fn a_failed_save_as_keeps_the_plan_at_home_and_never_says_saved() {
     // A "folder" that is a file: the write fails at the disk, not before.
     let not_a_folder = dir.path().join("notes.txt");
     std::fs::write(&not_a_folder, "not a folder").expect("write");
-    save_as(&mut harness, &not_a_folder.join("plan.ron"));
+    save_as(&mut harness, &not_a_folder.join("elsewhere.ron"));
     wait_for(&mut harness, |app| {
         app.notices().any(|(level, _)| level == Level::Error)
     });
@@ -117,7 +117,11 @@ fn a_failed_save_as_keeps_the_plan_at_home_and_never_says_saved() {
         "{said:?}"
     );
     assert!(!said.iter().any(|t| t.contains("Saved")), "{said:?}");
-    assert!(harness.state().title().starts_with("*plan.ron"));
+    let title = harness.state().title();
+    assert!(
+        title.contains("plan.ron") && !title.contains("elsewhere"),
+        "the title still names the plan's own file: {title}"
+    );
 
     // The plan still belongs to its own file: the autosave puts the change there.
     wait_for(&mut harness, |app| !app.is_dirty());
@@ -154,4 +158,145 @@ fn closing_while_a_save_is_being_written_leaves_the_newest_plan_whole() {
         others.is_empty(),
         "nothing left beside the plan: {others:?}"
     );
+}
+
+/// Another program writes `plan` to `path`, as a sync client would: a new file renamed over.
+fn they_write(path: &Path, plan: &runweek::core::plan::Plan) {
+    runweek::file::save(path, plan).expect("their save");
+}
+
+fn said(harness: &Harness<'_, RunweekApp>) -> Vec<String> {
+    harness
+        .state()
+        .notices()
+        .map(|(_, text)| text.to_owned())
+        .collect()
+}
+
+#[test]
+fn a_change_by_another_program_shows_at_once_and_undo_goes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut harness, home) = opened(dir.path());
+    let mut theirs = demo();
+    theirs.settings.fitness_days = 40;
+    let started = Instant::now();
+    they_write(&home, &theirs);
+    wait_for(&mut harness, |app| app.plan().settings.fitness_days == 40);
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "seen in {:?}",
+        started.elapsed()
+    );
+    assert_eq!(*harness.state().plan(), theirs);
+    assert!(!harness.state().is_dirty(), "the file holds what is shown");
+    assert!(
+        said(&harness)
+            .iter()
+            .any(|t| t.contains("changed by another program")),
+        "{:?}",
+        said(&harness)
+    );
+    // Going back is the runner's choice, and then it is the runner's change to save.
+    support::window::undo(&mut harness);
+    assert_eq!(*harness.state().plan(), demo());
+    assert!(harness.state().is_dirty());
+}
+
+#[test]
+fn runweek_s_own_saves_are_not_taken_for_another_program_s() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut harness, home) = opened(dir.path());
+    move_tempo(&mut harness, 27);
+    wait_for(&mut harness, |app| !app.is_dirty());
+    // Time for the watch to report the save and the file to be read again.
+    let until = Instant::now() + Duration::from_millis(800);
+    while Instant::now() < until {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        !said(&harness).iter().any(|t| t.contains("another program")),
+        "{:?}",
+        said(&harness)
+    );
+    assert!(harness.state().history().can_undo());
+    assert_eq!(
+        runweek::file::load(&home).expect("loads"),
+        *harness.state().plan()
+    );
+}
+
+#[test]
+fn changes_to_different_things_on_both_sides_merge_without_asking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut harness, home) = opened(dir.path());
+    // The runner moves the tempo run; before the autosave, the other computer's change of
+    // a setting arrives.
+    move_tempo(&mut harness, 27);
+    let mut theirs = demo();
+    theirs.settings.fatigue_days = 9;
+    they_write(&home, &theirs);
+    wait_for(&mut harness, |app| app.plan().settings.fatigue_days == 9);
+    let plan = harness.state().plan().clone();
+    assert_eq!(
+        plan.session(SessionId(12)).map(|s| s.date),
+        Some(date(2026, 11, 27)),
+        "the runner's change is kept"
+    );
+    assert!(
+        harness.query_by_label("Save mine as…").is_none(),
+        "nothing to ask"
+    );
+    // Both reach the file.
+    wait_for(&mut harness, |app| !app.is_dirty());
+    let on_disk = runweek::file::load(&home).expect("loads");
+    assert_eq!(on_disk, plan);
+}
+
+#[test]
+fn the_same_session_changed_on_both_sides_is_asked_about_with_both_versions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut harness, home) = opened(dir.path());
+    move_tempo(&mut harness, 27);
+    // The other computer moved the same run to Saturday, and changed a setting.
+    let mut theirs = demo();
+    theirs
+        .apply(Edit::MoveSession {
+            id: SessionId(12),
+            to: date(2026, 11, 28),
+            index: None,
+        })
+        .expect("their move");
+    theirs.settings.fatigue_days = 9;
+    they_write(&home, &theirs);
+    wait_for(&mut harness, |app| {
+        app.plan().settings.fatigue_days == 9 || app.is_dirty()
+    });
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while harness
+        .query_by_label("Take theirs where both changed")
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "the runner is asked");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+    // Both versions are shown, and the file is untouched meanwhile.
+    harness.get_by_label("Fri 27 Nov, 55 min");
+    harness.get_by_label("Sat 28 Nov, 55 min");
+    assert_eq!(runweek::file::load(&home).expect("loads"), theirs);
+
+    harness
+        .get_by_label("Take theirs where both changed")
+        .click();
+    harness.run();
+    let plan = harness.state().plan().clone();
+    assert_eq!(
+        plan.session(SessionId(12)).map(|s| s.date),
+        Some(date(2026, 11, 28))
+    );
+    assert_eq!(plan.settings.fatigue_days, 9);
+    assert_eq!(plan, theirs);
+    assert!(!harness.state().is_dirty());
 }

@@ -229,7 +229,7 @@ impl RunweekApp {
     }
 
     /// After any change to the plan: the autosave is due, and the workspace follows.
-    fn changed(&mut self) {
+    pub(super) fn changed(&mut self) {
         self.files.changed();
         if self.work.follow(self.doc.plan()).proposal_put_away {
             self.notices.push(

@@ -30,6 +30,9 @@ pub struct Document {
     path: Option<PathBuf>,
     /// What runweek last read from or wrote to `path`.
     stamp: Option<Stamp>,
+    /// The plan as it was last read from or written to `path`: where a merge with another
+    /// program's changes starts from.
+    base: Option<Plan>,
 }
 
 impl Document {
@@ -38,6 +41,7 @@ impl Document {
         // A plan that is not on disk yet starts unsaved, so that it gets written.
         let unsaved = stamp.is_none() && path.is_some();
         Document {
+            base: stamp.is_some().then(|| plan.clone()),
             plan,
             history: History::default(),
             rev: u64::from(unsaved),
@@ -118,6 +122,7 @@ impl Document {
     /// Another plan replaces this one, with its file: one read from disk (`stamp` given, so
     /// it is saved as it is) or a new one that is not on disk yet. The history is forgotten.
     pub fn replace(&mut self, plan: Plan, path: PathBuf, stamp: Option<Stamp>) {
+        self.base = stamp.is_some().then(|| plan.clone());
         self.plan = plan;
         self.history.clear();
         self.rev += 1;
@@ -128,14 +133,46 @@ impl Document {
         self.stamp = stamp;
     }
 
-    /// Records a save that succeeded: revision `rev` is in `path`, as `stamp` says. A save
-    /// to a new place makes that place the plan's home.
-    pub fn saved(&mut self, path: PathBuf, rev: u64, stamp: Stamp) {
+    /// Records a save that succeeded: `plan`, revision `rev`, is in `path`, as `stamp`
+    /// says. A save to a new place makes that place the plan's home.
+    pub fn saved(&mut self, path: PathBuf, rev: u64, stamp: Stamp, plan: Plan) {
         if self.path.as_ref() != Some(&path) {
             self.path = Some(path);
         }
         self.stamp = Some(stamp);
+        self.base = Some(plan);
         self.saved_rev = rev;
+    }
+
+    /// The plan as last read from or written to its file.
+    pub fn base(&self) -> Option<&Plan> {
+        self.base.as_ref()
+    }
+
+    /// Takes in what another program wrote to the plan's file: `edits` turn the plan on
+    /// screen into the one to show (theirs, or theirs merged with the runner's changes), as
+    /// one undo step; `theirs` and its `stamp` are what the file now holds.
+    ///
+    /// # Errors
+    /// The edits were refused; the plan is unchanged, but the file's new state is known.
+    pub fn take_from_disk(
+        &mut self,
+        edits: Vec<Edit>,
+        theirs: Plan,
+        stamp: Stamp,
+    ) -> Result<(), EditError> {
+        let applied = if edits.is_empty() {
+            Ok(())
+        } else {
+            self.apply(Edit::Batch(edits))
+        };
+        let in_file = self.plan == theirs;
+        self.base = Some(theirs);
+        self.stamp = Some(stamp);
+        if in_file {
+            self.saved_rev = self.rev;
+        }
+        applied
     }
 
     /// Records that revision `rev` is safe on disk, but not in the plan's own file (it was

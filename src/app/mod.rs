@@ -260,6 +260,7 @@ impl RunweekApp {
         for outcome in self.files.poll() {
             self.handle_outcome(&ctx, outcome);
         }
+        self.watch_the_file(&ctx);
         self.shortcuts(&ctx);
         let week = self.week();
         self.derived.update(

@@ -10,11 +10,14 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 
 use super::files::{
-    self, IfChanged, Job, Outcome, PathPrompt, Purpose, SaveResult, Saved, Written,
+    self, Conflict, IfChanged, Job, Outcome, PathPrompt, Purpose, SaveResult, Saved, Written,
 };
 use super::notices::Level;
 use super::{Command, FileCommand, RunweekApp};
+use crate::core::edit::Edit;
+use crate::core::merge::{Side, edits_between, merge};
 use crate::core::plan::Plan;
+use crate::file::FileError;
 
 /// Why a save was asked for: it decides what is said and what happens after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,26 +84,43 @@ impl RunweekApp {
                     }
                 }
             },
-            FileCommand::ReloadTheirs => {
-                if let Some(conflict) = self.files.take_conflict() {
-                    match conflict.theirs {
-                        Ok((plan, stamp)) => {
-                            self.replace_plan(plan, conflict.path, Some(stamp));
-                            self.notices.push(
-                                Level::Info,
-                                "Showing the file as the other program left it.",
-                            );
-                        }
-                        Err(e) => {
-                            self.error = Some(format!("The changed file cannot be read:\n{e}"));
-                        }
+            FileCommand::ReloadTheirs => self.resolve(ctx, Side::Theirs),
+            FileCommand::KeepMine => self.resolve(ctx, Side::Mine),
+        }
+    }
+
+    /// Answers a conflict: `side` wins wherever both changed the same thing; everything
+    /// only one side changed is kept either way.
+    fn resolve(&mut self, ctx: &egui::Context, side: Side) {
+        let Some(conflict) = self.files.take_conflict() else {
+            return;
+        };
+        match (conflict.theirs, conflict.merged, side) {
+            (Ok((theirs, stamp)), Some(merged), _) => {
+                let plan = merged.plan(side).clone();
+                let edits = edits_between(self.doc.plan(), &plan);
+                let said = match side {
+                    Side::Mine => {
+                        "Kept your version where both changed; their other changes are in."
                     }
-                }
+                    Side::Theirs => {
+                        "Took their version where both changed; your other changes are kept."
+                    }
+                };
+                self.take_from_disk(edits, theirs, stamp, said);
             }
-            FileCommand::KeepMine => {
-                if self.files.take_conflict().is_some()
-                    && let Some(path) = self.doc.path()
-                {
+            (Ok((plan, stamp)), None, Side::Theirs) => {
+                self.replace_plan(plan, conflict.path, Some(stamp));
+                self.notices.push(
+                    Level::Info,
+                    "Showing the file as the other program left it.",
+                );
+            }
+            (Err(e), _, Side::Theirs) => {
+                self.error = Some(format!("The changed file cannot be read:\n{e}"));
+            }
+            (_, _, Side::Mine) => {
+                if let Some(path) = self.doc.path() {
                     let job = Job {
                         path: path.to_owned(),
                         plan: self.doc.plan().clone(),
@@ -110,6 +130,89 @@ impl RunweekApp {
                     };
                     self.give(Some(ctx), job, Why::Save);
                 }
+            }
+        }
+    }
+
+    /// Another program changed the plan's file to `theirs`. With no unsaved changes here,
+    /// the window shows it at once; otherwise the two are merged against the version last
+    /// read, and only what both changed differently is asked about.
+    fn other_program_wrote(&mut self, path: PathBuf, theirs: Plan, stamp: files::Stamp) {
+        let name = self.doc.name();
+        if !self.doc.is_dirty() {
+            let edits = edits_between(self.doc.plan(), &theirs);
+            let said = format!(
+                "{name} was changed by another program: showing it as it is now (Ctrl+Z goes back)."
+            );
+            self.take_from_disk(edits, theirs, stamp, &said);
+            return;
+        }
+        let Some(base) = self.doc.base() else {
+            // Never read from this file: nothing to merge from, so the runner chooses.
+            self.files.set_conflict(Some(Conflict {
+                path,
+                theirs: Ok((theirs, stamp)),
+                merged: None,
+            }));
+            return;
+        };
+        let merged = merge(base, self.doc.plan(), &theirs);
+        if merged.is_clean() {
+            let edits = edits_between(self.doc.plan(), merged.plan(Side::Mine));
+            let said =
+                format!("Another program changed {name}: its changes are merged with yours.");
+            self.take_from_disk(edits, theirs, stamp, &said);
+        } else {
+            log::info!(
+                "{} clashes with another program's changes",
+                merged.clashes.len()
+            );
+            self.files.set_conflict(Some(Conflict {
+                path,
+                theirs: Ok((theirs, stamp)),
+                merged: Some(merged),
+            }));
+        }
+    }
+
+    fn take_from_disk(&mut self, edits: Vec<Edit>, theirs: Plan, stamp: files::Stamp, said: &str) {
+        match self.doc.take_from_disk(edits, theirs, stamp) {
+            Ok(()) => {
+                self.changed();
+                self.notices.push(Level::Info, said);
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "The other program's changes could not be taken in: {e}\nThe plan on screen is unchanged."
+                ));
+            }
+        }
+    }
+
+    /// The file was read again after it was touched.
+    fn on_disk(&mut self, path: PathBuf, result: Result<(Plan, files::Stamp), FileError>) {
+        if self.doc.path() != Some(path.as_path()) {
+            return;
+        }
+        if self.files.saving() {
+            // Perhaps read halfway through runweek's own save: read it again after.
+            self.files.reread_later();
+            return;
+        }
+        match result {
+            Ok((_, stamp)) if self.doc.stamp() == Some(&stamp) => {}
+            Ok((theirs, stamp)) => self.other_program_wrote(path, theirs, stamp),
+            // Gone for a moment (a sync client replacing it): its return is another event.
+            Err(_) if !path.exists() => {}
+            Err(e) => {
+                log::warn!("the changed plan cannot be read: {e}");
+                self.notices.push(
+                    Level::Error,
+                    format!(
+                        "{} was changed by another program and cannot be read now: {e}. The plan on screen is kept, and runweek will not save over the file without asking.",
+                        self.doc.name()
+                    ),
+                );
             }
         }
     }
@@ -270,7 +373,7 @@ impl RunweekApp {
                 }
                 None => {}
             },
-            Outcome::Loaded { path, result } => match result {
+            Outcome::Loaded { path, result } => match result.map(|b| *b) {
                 Ok((plan, stamp)) => {
                     if self.flush_before_switching() {
                         self.replace_plan(plan, path.clone(), Some(stamp));
@@ -285,13 +388,40 @@ impl RunweekApp {
                 }
             },
             Outcome::Written(written) => self.written(written),
+            Outcome::Touched(path) => {
+                if self.doc.path() == Some(path.as_path()) {
+                    if self.files.saving() {
+                        self.files.reread_later();
+                    } else {
+                        self.files.reread(ctx, path);
+                    }
+                }
+            }
+            Outcome::OnDisk { path, result } => self.on_disk(path, result.map(|b| *b)),
+        }
+    }
+
+    /// Keeps watching the open plan's file, and reads it again when it was touched while
+    /// it could not be (a save in flight, a reading already under way).
+    pub(super) fn watch_the_file(&mut self, ctx: &egui::Context) {
+        self.files.watch(self.doc.path(), ctx);
+        if !self.files.saving()
+            && let Some(path) = self.doc.path()
+            && self.files.take_reread_again()
+        {
+            let path = path.to_owned();
+            self.files.reread(ctx, path);
         }
     }
 
     /// What the writer did with a save.
     fn written(&mut self, written: Written) {
         let Written {
-            path, rev, result, ..
+            path,
+            rev,
+            result,
+            plan,
+            ..
         } = written;
         let save_as = self.save_as.as_ref() == Some(&path);
         if save_as {
@@ -304,7 +434,7 @@ impl RunweekApp {
                 stamp,
             } => {
                 if home || save_as {
-                    self.doc.saved(path.clone(), rev, stamp);
+                    self.doc.saved(path.clone(), rev, stamp, plan);
                     self.prefs.last_file = Some(path.clone());
                 }
                 if save_as {
@@ -337,7 +467,10 @@ impl RunweekApp {
             }
             SaveResult::Conflict(conflict) => {
                 if home {
-                    self.files.set_conflict(Some(conflict));
+                    match conflict.theirs {
+                        Ok((theirs, stamp)) => self.other_program_wrote(path, theirs, stamp),
+                        Err(_) => self.files.set_conflict(Some(*conflict)),
+                    }
                 }
             }
         }

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use eframe::egui::{self, Key, RichText};
 
 use super::files::{Conflict, PathPrompt, Purpose};
-use super::{Command, FileCommand, RunweekApp, saving, settings};
+use super::{Command, FileCommand, RunweekApp, format, saving, settings};
+use crate::core::merge::Clash;
+use crate::core::readiness::ReadinessEntry;
+use crate::core::session::{Done, Session};
 
 impl RunweekApp {
     /// Windows over the panels: settings, the typed path, a conflict, an error.
@@ -126,31 +129,72 @@ fn expand_home(text: &str) -> PathBuf {
 
 fn conflict_modal(ctx: &egui::Context, conflict: &Conflict, out: &mut Vec<Command>) {
     egui::Modal::new(egui::Id::unique("conflict")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
+        ui.set_max_width(560.0);
         ui.heading("The plan file was changed by another program");
-        ui.add(
-            egui::Label::new(format!(
-                "{} changed on disk after runweek last read or wrote it. Your latest changes are not saved yet, and runweek will not overwrite the file without asking.",
-                conflict.path.display()
-            ))
-            .wrap(),
-        );
+        let clashes = conflict.merged.as_ref().map_or(&[][..], |m| m.clashes.as_slice());
+        if clashes.is_empty() {
+            ui.add(
+                egui::Label::new(format!(
+                    "{} changed on disk after runweek last read or wrote it. Your latest changes are not saved yet, and runweek will not overwrite the file without asking.",
+                    conflict.path.display()
+                ))
+                .wrap(),
+            );
+        } else {
+            ui.add(
+                egui::Label::new(format!(
+                    "{} changed on disk while you changed the plan here. Everything only one side changed is merged; {} changed on both sides, differently:",
+                    conflict.path.display(),
+                    if clashes.len() == 1 { "this was" } else { "these were" },
+                ))
+                .wrap(),
+            );
+            ui.add_space(4.0);
+            egui::ScrollArea::vertical().max_height(260.0).show(ui, |ui| {
+                egui::Grid::new("clashes").num_columns(3).striped(true).show(ui, |ui| {
+                    ui.strong("What");
+                    ui.strong("Yours");
+                    ui.strong("Theirs");
+                    ui.end_row();
+                    for clash in clashes {
+                        let (what, mine, theirs) = describe(clash);
+                        ui.label(what);
+                        ui.label(mine);
+                        ui.label(theirs);
+                        ui.end_row();
+                    }
+                });
+            });
+        }
         if let Err(e) = &conflict.theirs {
             ui.add(egui::Label::new(format!("The file as it is now cannot be read: {e}")).wrap());
         }
         ui.add_space(6.0);
-        ui.horizontal(|ui| {
+        let (theirs_label, mine_label) = if clashes.is_empty() {
+            ("Reload theirs", "Keep mine")
+        } else {
+            ("Take theirs where both changed", "Keep mine where both changed")
+        };
+        ui.horizontal_wrapped(|ui| {
             if conflict.theirs.is_ok()
                 && ui
-                    .button("Reload theirs")
-                    .on_hover_text("Show the file as it is now; your unsaved changes are dropped")
+                    .button(theirs_label)
+                    .on_hover_text(if clashes.is_empty() {
+                        "Show the file as it is now; your unsaved changes are dropped"
+                    } else {
+                        "Their version of what both changed; your other changes stay"
+                    })
                     .clicked()
             {
                 out.push(Command::File(FileCommand::ReloadTheirs));
             }
             if ui
-                .button("Keep mine")
-                .on_hover_text("Write the plan on screen over the file")
+                .button(mine_label)
+                .on_hover_text(if clashes.is_empty() {
+                    "Write the plan on screen over the file"
+                } else {
+                    "Your version of what both changed; their other changes come in"
+                })
                 .clicked()
             {
                 out.push(Command::File(FileCommand::KeepMine));
@@ -164,4 +208,75 @@ fn conflict_modal(ctx: &egui::Context, conflict: &Conflict, out: &mut Vec<Comman
             }
         });
     });
+}
+
+/// A clash in words: what it is, and each side's version of it.
+fn describe(clash: &Clash) -> (String, String, String) {
+    let session = |s: &Option<Session>| {
+        s.as_ref().map_or_else(
+            || "removed".to_owned(),
+            |s| {
+                let state = match &s.done {
+                    None => "",
+                    Some(Done::Skipped) => ", skipped",
+                    Some(Done::Done(_)) => ", done",
+                };
+                format!(
+                    "{}, {} min{state}",
+                    format::day_short(s.date),
+                    s.minutes.get()
+                )
+            },
+        )
+    };
+    // What was logged, as the plan file names it: every signal and number not left at
+    // its default.
+    let entry = |r: &Option<ReadinessEntry>| {
+        let Some(r) = r else {
+            return "removed".to_owned();
+        };
+        let fields = serde_json::to_value(r).ok();
+        let logged: Vec<String> = fields
+            .as_ref()
+            .and_then(|v| v.as_object())
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| !matches!(k.as_str(), "date" | "when"))
+            .map(|(k, v)| {
+                format!(
+                    "{k} {}",
+                    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
+                )
+            })
+            .collect();
+        if logged.is_empty() {
+            "all normal".to_owned()
+        } else {
+            logged.join(", ")
+        }
+    };
+    match clash {
+        Clash::Session { mine, theirs, .. } => {
+            let title = mine
+                .as_ref()
+                .or(theirs.as_ref())
+                .map_or_else(String::new, |s| s.display_title().to_owned());
+            (title, session(mine), session(theirs))
+        }
+        Clash::Readiness {
+            date,
+            when,
+            mine,
+            theirs,
+        } => (
+            format!("Readiness {:?}, {}", when, format::day_short(*date)),
+            entry(mine),
+            entry(theirs),
+        ),
+        Clash::Setting {
+            field,
+            mine,
+            theirs,
+        } => (format!("Setting {field}"), mine.clone(), theirs.clone()),
+    }
 }

@@ -4,6 +4,7 @@ pub mod day;
 pub mod edit;
 pub mod history;
 pub mod load;
+pub mod merge;
 pub mod plan;
 pub mod readiness;
 pub mod replan;

@@ -5,6 +5,7 @@
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+use crate::core::merge::Merged;
 use crate::core::plan::Plan;
 use crate::file::{self, FileError};
 
@@ -35,6 +36,9 @@ pub struct Conflict {
     pub path: PathBuf,
     /// The plan now in the file, or why it cannot be read.
     pub theirs: Result<(Plan, Stamp), FileError>,
+    /// Their changes merged with the runner's, once the window tried (see
+    /// [`crate::core::merge`]); its clashes are what the runner is asked about.
+    pub merged: Option<Merged>,
 }
 
 /// Reads and parses a plan file, keeping its stamp.
@@ -75,7 +79,7 @@ pub enum Saved {
 #[derive(Debug)]
 pub enum SaveResult {
     Saved { how: Saved, stamp: Stamp },
-    Conflict(Conflict),
+    Conflict(Box<Conflict>),
     Failed(FileError),
 }
 
@@ -93,10 +97,11 @@ pub fn save(
         match if_changed {
             IfChanged::Overwrite => {}
             IfChanged::Ask => {
-                return SaveResult::Conflict(Conflict {
+                return SaveResult::Conflict(Box::new(Conflict {
                     theirs: load(path),
                     path: path.to_owned(),
-                });
+                    merged: None,
+                }));
             }
             IfChanged::KeepBeside => {
                 let aside = aside_path(path);

@@ -13,6 +13,7 @@
 
 mod dialog;
 mod disk;
+mod watch;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -76,9 +77,16 @@ pub enum Outcome {
     },
     Loaded {
         path: PathBuf,
-        result: Result<(Plan, Stamp), FileError>,
+        result: Result<Box<(Plan, Stamp)>, FileError>,
     },
     Written(Written),
+    /// Something happened to the open plan's file (another program, or runweek's own save).
+    Touched(PathBuf),
+    /// The open plan's file as it is now, read again after it was touched.
+    OnDisk {
+        path: PathBuf,
+        result: Result<Box<(Plan, Stamp)>, FileError>,
+    },
 }
 
 /// The app's side of the plan file.
@@ -92,10 +100,16 @@ pub struct Files {
     conflict: Option<Conflict>,
     loading: bool,
     dialog_open: bool,
+    /// The watch on the open plan's file.
+    watch: Option<Watch>,
+    /// The file is being read again; and whether it was touched again meanwhile.
+    rereading: bool,
+    reread_again: bool,
     sender: Sender<Outcome>,
     receiver: Receiver<Outcome>,
 }
 
+use watch::Watch;
 use writer::Writer;
 
 impl Files {
@@ -109,6 +123,9 @@ impl Files {
             conflict: None,
             loading: false,
             dialog_open: false,
+            watch: None,
+            rereading: false,
+            reread_again: false,
             sender,
             receiver,
         }
@@ -126,18 +143,72 @@ impl Files {
         }
     }
 
-    /// Everything the workers reported since the last frame.
+    /// Everything the workers reported since the last frame. The writer's results come
+    /// first, so that a file read again after runweek's own save is compared with that save.
     pub fn poll(&mut self) -> Vec<Outcome> {
-        let mut outcomes: Vec<Outcome> = self.receiver.try_iter().collect();
-        for outcome in &outcomes {
-            match outcome {
+        let mut outcomes: Vec<Outcome> = self
+            .writer
+            .poll()
+            .into_iter()
+            .map(Outcome::Written)
+            .collect();
+        for outcome in self.receiver.try_iter() {
+            match &outcome {
                 Outcome::Picked { .. } => self.dialog_open = false,
                 Outcome::Loaded { .. } => self.loading = false,
+                Outcome::OnDisk { .. } => self.rereading = false,
                 Outcome::Written(_) => {}
+                // A burst of events (a save is several) is one reading.
+                Outcome::Touched(_) if self.rereading => {
+                    self.reread_again = true;
+                    continue;
+                }
+                Outcome::Touched(_) => {
+                    if outcomes.iter().any(|o| matches!(o, Outcome::Touched(_))) {
+                        continue;
+                    }
+                }
             }
+            outcomes.push(outcome);
         }
-        outcomes.extend(self.writer.poll().into_iter().map(Outcome::Written));
         outcomes
+    }
+
+    /// Watches `path` (the open plan's file) for changes by other programs, and stops
+    /// watching whatever was watched before.
+    pub fn watch(&mut self, path: Option<&Path>, ctx: &egui::Context) {
+        if self.watch.as_ref().map(Watch::path) == path {
+            return;
+        }
+        self.watch = path.map(|p| Watch::start(p, self.sender.clone(), Some(ctx.clone())));
+    }
+
+    /// Reads the open plan's file again on a worker, after it was touched.
+    pub fn reread(&mut self, ctx: &egui::Context, path: PathBuf) {
+        if self.rereading {
+            self.reread_again = true;
+            return;
+        }
+        self.rereading = true;
+        self.reread_again = false;
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = load(&path).map(Box::new);
+            let _ = sender.send(Outcome::OnDisk { path, result });
+            ctx.request_repaint();
+        });
+    }
+
+    /// Whether the file was touched again while it was being read (or while the writer
+    /// was busy), so that it needs another reading.
+    pub fn take_reread_again(&mut self) -> bool {
+        std::mem::take(&mut self.reread_again)
+    }
+
+    /// Asks for another reading once the current one (or the writer) is done.
+    pub fn reread_later(&mut self) {
+        self.reread_again = true;
     }
 
     /// Shows a native file dialog on a worker thread, starting in the folder of `current`
@@ -186,7 +257,7 @@ impl Files {
         let sender = self.sender.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let result = load(&path);
+            let result = load(&path).map(Box::new);
             let _ = sender.send(Outcome::Loaded { path, result });
             ctx.request_repaint();
         });

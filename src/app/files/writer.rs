@@ -38,6 +38,8 @@ pub struct Written {
     /// The job's number, in the order the jobs were given.
     pub number: u64,
     pub result: SaveResult,
+    /// The plan that was saved: once in the file, it is the base a later merge starts from.
+    pub plan: Plan,
 }
 
 struct Queued {
@@ -93,6 +95,7 @@ impl Writer {
                 rev: job.rev,
                 number,
                 result,
+                plan: job.plan,
             });
         }
         self.given
@@ -178,6 +181,7 @@ fn write_in_order(queue: &Receiver<Queued>, report: &Sender<Written>) {
             rev: job.rev,
             number,
             result,
+            plan: job.plan,
         });
         if let Some(ctx) = wake {
             ctx.request_repaint();
