@@ -27,8 +27,10 @@
 //! ([`week_view::WeekView`]) is built when the plan revision, the week or a preview changes,
 //! never per frame.
 
+mod badge;
 pub mod charts;
 mod day_panel;
+mod field;
 mod files;
 mod format;
 mod notices;

@@ -10,8 +10,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, RichText, Ui};
 
 use super::Command;
-use super::theme;
-use super::week_view::Tone;
+use super::theme::{self, Tone};
 use crate::core::edit::Edit;
 use crate::core::session::SessionId;
 
