@@ -11,10 +11,21 @@
 //!
 //! # Cost
 //!
-//! The metrics are computed by the core once per plan revision (or new day) and kept in
-//! [`ChartsState`]; a frame only cuts the cached series to the visible range and decimates
-//! them to at most two points per pixel column (`series`). So a frame costs the same with
-//! ten years of history as with three weeks; `benches/charts.rs` measures it.
+//! The metrics are computed by the core once per plan revision (or new day):
+//! [`series::compute`] is the pure function (plan and today in, [`ChartData`] out), and
+//! [`ChartsState`] keeps its result until the revision or the day changes. A frame only cuts
+//! the cached series to the visible range and decimates them to at most two points per pixel
+//! column (`decimate`). So a frame costs the same with ten years of history as with three
+//! weeks; `benches/charts.rs` measures it. A derived state that owns the computed values can
+//! draw them with [`panel_ui`] instead of [`charts_ui`].
+//!
+//! # Files
+//!
+//! `series.rs` computes, `decimate.rs` cuts to the view, `skeleton.rs` is the plot setup
+//! every chart shares (time axis, shared range, pan and zoom, hover, keys, backdrop),
+//! `palette.rs` the colours, `dates.rs` the date axis; then one file per chart
+//! (`weekly_load`, `fitness`, `verdict_strip`, `resting_hr`, `hrv`, `acwr`), the week's
+//! figures (`week`) and "About these numbers" (`about`).
 
 mod about;
 mod acwr;
