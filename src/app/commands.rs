@@ -8,9 +8,9 @@ use jiff::civil::Date;
 
 use super::files::Purpose;
 use super::notices::Level;
+use super::preview::Shown;
 use super::session_editor::Draft;
 use super::settings::{SettingsDraft, ThemeChoice};
-use super::workspace::Shown;
 use super::{Preview, RunweekApp, format, replan_panel};
 use crate::core::day;
 use crate::core::edit::Edit;

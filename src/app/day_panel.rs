@@ -8,7 +8,8 @@ use eframe::egui::{self, RichText, Ui};
 use jiff::civil::Date;
 
 use super::session_editor::{self, Draft};
-use super::week_view::{DayView, Tone};
+use super::theme::Tone;
+use super::week_view::DayView;
 use super::{Command, format, theme};
 use crate::core::plan::Units;
 use crate::core::session::SessionId;

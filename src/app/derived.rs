@@ -4,8 +4,8 @@
 //! Views only read it. A frame with ten years of history open then costs the same as one
 //! with a week: the work happens once, right after the change that made it necessary.
 
+use super::preview::Shown;
 use super::week_view::WeekView;
-use super::workspace::Shown;
 use crate::core::plan::Plan;
 use crate::core::week::Week;
 

@@ -31,11 +31,13 @@
 //!   before the central panel; whether it is open is a flag in [`Prefs`] (kept in eframe's
 //!   storage), toggled from a button in `top_bar`.
 
+mod badge;
 pub mod charts;
 mod commands;
 mod day_panel;
 mod derived;
 mod document;
+mod field;
 mod files;
 mod format;
 mod layout;

@@ -7,10 +7,9 @@
 
 use std::time::Duration;
 
-use eframe::egui::{self, Align2, Color32, Frame, RichText, Ui};
+use eframe::egui::{self, Align2, Frame, RichText, Ui};
 
-use super::theme;
-use super::week_view::Tone;
+use super::theme::{self, Tone};
 
 /// How long a message that needs no action stays up.
 const FADE_AFTER: Duration = Duration::from_secs(6);
@@ -120,9 +119,4 @@ impl Notices {
             self.list.remove(i);
         }
     }
-}
-
-/// The colour of an error line inside a panel (an editor field, the settings window).
-pub fn error_color(ui: &Ui) -> Color32 {
-    theme::tone_color(Tone::Stop, ui.visuals())
 }

@@ -10,8 +10,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, RichText, Ui};
 
 use super::Command;
-use super::theme;
-use super::week_view::Tone;
+use super::theme::{self, Tone};
 use crate::core::edit::Edit;
 use crate::core::session::SessionId;
 
@@ -27,6 +26,12 @@ pub struct Preview {
     pub notes: BTreeMap<SessionId, String>,
     /// Lines for the banner, e.g. whether the key session survives.
     pub lines: Vec<String>,
+}
+
+/// A proposal on show, with the plan as it would be.
+pub struct Shown {
+    pub preview: Preview,
+    pub proposed: crate::core::plan::Plan,
 }
 
 /// The banner above the grid while a preview shows.

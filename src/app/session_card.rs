@@ -171,10 +171,7 @@ fn paint_card(ui: &mut Ui, session: &Session, args: &CardArgs<'_>, lifted: bool)
         Stroke::new(2.0, accent)
     } else if args.note.is_some() {
         // Changed by a previewed proposal: the card stands out from the ones that stay.
-        Stroke::new(
-            2.0,
-            theme::tone_color(super::week_view::Tone::Caution, &visuals),
-        )
+        Stroke::new(2.0, theme::tone_color(theme::Tone::Caution, &visuals))
     } else if session.key {
         Stroke::new(1.5, visuals.strong_text_color())
     } else {
@@ -237,7 +234,7 @@ fn paint_card(ui: &mut Ui, session: &Session, args: &CardArgs<'_>, lifted: bool)
                 ui.label(
                     RichText::new(text)
                         .small()
-                        .color(theme::tone_color(super::week_view::Tone::Good, &visuals)),
+                        .color(theme::tone_color(theme::Tone::Good, &visuals)),
                 );
             }
             Some(Done::Skipped) => {
@@ -255,7 +252,7 @@ fn paint_card(ui: &mut Ui, session: &Session, args: &CardArgs<'_>, lifted: bool)
                     RichText::new(format!("↻ {what}"))
                         .small()
                         .strong()
-                        .color(theme::tone_color(super::week_view::Tone::Caution, &visuals)),
+                        .color(theme::tone_color(theme::Tone::Caution, &visuals)),
                 )
                 .wrap(),
             );

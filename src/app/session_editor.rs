@@ -3,13 +3,14 @@
 //!
 //! The fields edit a [`Draft`] of text, not the plan: a value is checked where it is typed
 //! (the allowed range shows under the field) and Apply turns the whole draft into one edit,
-//! so one Apply is one undo step however many fields changed.
+//! so one Apply is one undo step however many fields changed. The numbers are read by
+//! [`super::field`], as everywhere in the window.
 
 use eframe::egui::{self, ComboBox, Grid, RichText, TextEdit, Ui};
 use jiff::civil::Date;
 
-use super::notices::error_color;
-use super::{Command, format};
+use super::theme::error_color;
+use super::{Command, field, format};
 use crate::core::edit::Edit;
 use crate::core::plan::Units;
 use crate::core::session::{Done, DoneRun, Kind, Session, SessionId};
@@ -140,9 +141,9 @@ impl Draft {
         let f = &self.fields;
         let mut problems = Problems::default();
         let units = self.units;
-        let minutes = int_field(&f.minutes, Minutes::new, &mut problems.minutes);
+        let minutes: Option<Minutes> = required_field(&f.minutes, &mut problems.minutes);
         let distance = distance_field(&f.distance, units, &mut problems.distance);
-        let rpe = optional_int(&f.rpe, Rpe::new, &mut problems.rpe);
+        let rpe: Option<Option<Rpe>> = optional_field(&f.rpe, &mut problems.rpe);
         let mut session = self.base.clone();
         session.date = f.date;
         session.kind = f.kind;
@@ -168,10 +169,11 @@ impl Draft {
             Status::Planned => None,
             Status::Skipped => Some(Done::Skipped),
             Status::Done => {
-                let minutes = int_field(&f.done_minutes, Minutes::new, &mut problems.done_minutes);
+                let minutes: Option<Minutes> =
+                    required_field(&f.done_minutes, &mut problems.done_minutes);
                 let distance = distance_field(&f.done_distance, units, &mut problems.done_distance);
-                let rpe = optional_int(&f.done_rpe, Rpe::new, &mut problems.done_rpe);
-                let avg_hr = optional_int(&f.done_hr, Bpm::new, &mut problems.done_hr);
+                let rpe: Option<Option<Rpe>> = optional_field(&f.done_rpe, &mut problems.done_rpe);
+                let avg_hr: Option<Option<Bpm>> = optional_field(&f.done_hr, &mut problems.done_hr);
                 minutes.map(|minutes| {
                     Done::Done(DoneRun {
                         minutes,
@@ -224,46 +226,33 @@ impl Fields {
     }
 }
 
-/// A required whole number, checked by `make`.
-fn int_field<T, E: ToString>(
-    text: &str,
-    make: impl Fn(i64) -> Result<T, E>,
-    problem: &mut Option<String>,
-) -> Option<T> {
-    match text.trim().parse::<i64>() {
-        Ok(n) => make(n).map_err(|e| *problem = Some(e.to_string())).ok(),
-        Err(_) if text.trim().is_empty() => {
-            *problem = Some("required: type a whole number".to_owned());
-            None
-        }
-        Err(_) => {
-            *problem = Some(format!("“{}” is not a whole number", text.trim()));
-            None
-        }
-    }
+/// A required value of a checked type: its problem, if any, goes into `problem`.
+fn required_field<T: field::Checked>(text: &str, problem: &mut Option<String>) -> Option<T> {
+    field::required(field::optional(text), || {
+        "required: type a whole number".to_owned()
+    })
+    .map_err(|p| *problem = Some(p))
+    .ok()
 }
 
-/// An optional whole number: empty is `Some(None)`; a bad value is `None` with a problem.
-fn optional_int<T, E: ToString>(
+/// An optional value of a checked type: empty is `Some(None)`; a bad value is `None` with a
+/// problem.
+fn optional_field<T: field::Checked>(
     text: &str,
-    make: impl Fn(i64) -> Result<T, E>,
     problem: &mut Option<String>,
 ) -> Option<Option<T>> {
-    if text.trim().is_empty() {
-        return Some(None);
-    }
-    int_field(text, make, problem).map(Some)
+    field::optional(text).map_err(|p| *problem = Some(p)).ok()
 }
 
 /// An optional distance typed in the chosen units.
 fn distance_field(text: &str, units: Units, problem: &mut Option<String>) -> Option<Option<Km>> {
-    let text = text.trim().replace(',', ".");
-    if text.is_empty() {
-        return Some(None);
-    }
-    let Ok(value) = text.parse::<f64>() else {
-        *problem = Some(format!("“{text}” is not a number (e.g. 8.5)"));
-        return None;
+    let value = match field::decimal(text, "8.5") {
+        Ok(Some(value)) => value,
+        Ok(None) => return Some(None),
+        Err(p) => {
+            *problem = Some(p);
+            return None;
+        }
     };
     match Km::new(format::to_km(value, units)) {
         Ok(km) => Some(Some(km)),

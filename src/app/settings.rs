@@ -12,11 +12,11 @@ use eframe::egui::{self, Grid, RichText, TextEdit, Ui};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::notices::error_color;
-use super::{Command, format};
+use super::theme::error_color;
+use super::{Command, field, format};
 use crate::core::edit::Edit;
 use crate::core::plan::{Availability, Plan, Settings, Units, WeekStart, Weekday};
-use crate::core::units::Bpm;
+use crate::core::units::{Bpm, Minutes};
 
 /// Light, dark, or whatever the desktop uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -118,33 +118,28 @@ impl SettingsDraft {
         let mut settings = plan.settings.clone();
         settings.week_start = self.week_start;
         settings.units = self.units;
-        settings.easy_hr = match self.easy_hr.trim() {
-            "" => None,
-            text => match text.parse::<i64>().map(Bpm::new) {
-                Ok(Ok(bpm)) => Some(bpm),
-                Ok(Err(e)) => {
-                    problems.insert("easy_hr", e.to_string());
-                    None
-                }
-                Err(_) => {
-                    problems.insert("easy_hr", format!("“{text}” is not a whole number"));
-                    None
-                }
-            },
-        };
+        settings.easy_hr = field::optional::<Bpm>(&self.easy_hr).unwrap_or_else(|problem| {
+            problems.insert("easy_hr", problem);
+            None
+        });
         let trend_fields = [
             &mut settings.fitness_days,
             &mut settings.fatigue_days,
             &mut settings.load_growth_pct,
         ];
-        for ((field, text), value) in TREND_FIELDS.iter().zip(&self.trends).zip(trend_fields) {
-            match text.trim().parse::<u16>() {
+        for ((trend, text), value) in TREND_FIELDS.iter().zip(&self.trends).zip(trend_fields) {
+            // The fields hold u16: a number too large or negative for one is not a whole
+            // number of days or percent either.
+            let typed = field::required(field::whole(text), || {
+                format!("“{text}” is not a whole number")
+            })
+            .and_then(|n| {
+                u16::try_from(n).map_err(|_| format!("“{}” is not a whole number", text.trim()))
+            });
+            match typed {
                 Ok(n) => *value = n,
-                Err(_) => {
-                    problems.insert(
-                        field.key,
-                        format!("{}: “{text}” is not a whole number", field.label),
-                    );
+                Err(problem) => {
+                    problems.insert(trend.key, format!("{}: {problem}", trend.label));
                 }
             }
         }
@@ -159,22 +154,23 @@ impl SettingsDraft {
             blocked: self.blocked.clone(),
         };
         for (day, text) in Weekday::ALL.iter().zip(&self.max_minutes) {
-            match text.trim() {
-                "" => {}
-                text => match text.parse::<u16>() {
-                    Ok(m) if m <= 1440 => {
-                        availability.max_minutes.insert(*day, m);
-                    }
-                    _ => {
-                        problems.insert(
+            // The limit is a number of minutes in a day: the range of `Minutes`.
+            match field::optional::<Minutes>(text) {
+                Ok(None) => {}
+                Ok(Some(m)) => {
+                    availability.max_minutes.insert(*day, m.get());
+                }
+                Err(_) => {
+                    problems.insert(
+                        day.label(),
+                        format!(
+                            "{}: minutes must be between {} and {}, or empty for no limit",
                             day.label(),
-                            format!(
-                                "{}: minutes must be between 0 and 1440, or empty for no limit",
-                                day.label()
-                            ),
-                        );
-                    }
-                },
+                            Minutes::MIN,
+                            Minutes::MAX
+                        ),
+                    );
+                }
             }
         }
         if problems.is_empty() {
@@ -183,6 +179,25 @@ impl SettingsDraft {
             Err(problems)
         }
     }
+}
+
+/// A part of the settings window that another component can open it at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The thresholds of the verdict ("Change the thresholds…" under "Why?").
+    ReadinessRules,
+}
+
+fn section_id() -> egui::Id {
+    egui::Id::unique("runweek settings section to open")
+}
+
+/// Opens the settings window at `section`: pushes [`Command::OpenSettings`], and keeps the
+/// section for the window's next frame. `Command::OpenSettings` cannot name a section yet,
+/// so the section waits in egui's memory, which only this module reads and writes.
+pub fn open_at(ctx: &egui::Context, section: Section, out: &mut Vec<Command>) {
+    ctx.data_mut(|d| d.insert_temp(section_id(), Some(section)));
+    out.push(Command::OpenSettings);
 }
 
 /// Shows the settings window; returns whether it stays open.
@@ -195,6 +210,9 @@ pub fn settings_window(
 ) -> bool {
     let mut open = true;
     let mut close = false;
+    let section = ctx
+        .data_mut(|d| d.remove_temp::<Option<Section>>(section_id()))
+        .flatten();
     egui::Window::new("Settings")
         .open(&mut open)
         .collapsible(false)
@@ -203,7 +221,7 @@ pub fn settings_window(
         .pivot(egui::Align2::CENTER_TOP)
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 80.0))
         .show(ctx, |ui| {
-            close = settings_ui(ui, draft, plan, theme, out);
+            close = settings_ui(ui, draft, plan, theme, section, out);
         });
     open && !close
 }
@@ -213,6 +231,7 @@ fn settings_ui(
     draft: &mut SettingsDraft,
     plan: &Plan,
     theme: ThemeChoice,
+    section: Option<Section>,
     out: &mut Vec<Command>,
 ) -> bool {
     let result = draft.result(plan);
@@ -328,7 +347,8 @@ fn settings_ui(
         }
     });
     ui.separator();
-    super::verdict_settings::verdict_rules_ui(ui, plan, out);
+    let rules_open = (section == Some(Section::ReadinessRules)).then_some(true);
+    super::verdict_settings::verdict_rules_ui(ui, plan, rules_open, out);
     ui.separator();
     let mut close = false;
     ui.horizontal(|ui| {

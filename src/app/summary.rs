@@ -3,7 +3,8 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::week_view::{Tone, WeekView};
+use super::theme::Tone;
+use super::week_view::WeekView;
 use super::{format, theme};
 use crate::core::plan::Units;
 

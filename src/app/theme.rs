@@ -4,11 +4,23 @@
 //! Kind colours come from the Okabe–Ito palette, which stays distinguishable under the
 //! common colour-vision deficiencies; and colour is never the only carrier: every card also
 //! names its kind, its key mark and its state in words.
+//!
+//! This module sits at the bottom of the window's layers with `format`: it names no other
+//! module of the window, so every view model and component may use it.
 
-use eframe::egui::{Color32, Visuals};
+use eframe::egui::{Color32, Ui, Visuals};
 
-use super::week_view::Tone;
 use crate::core::session::Kind;
+
+/// How a badge, a note or a message should read: the colour follows from it and the theme,
+/// and [`tone_mark`] gives the shape that says the same without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Good,
+    Neutral,
+    Caution,
+    Stop,
+}
 
 /// The stripe colour of a kind. Hard kinds get the saturated, warm half of the palette,
 /// easy kinds the cool and neutral half, so a week's shape reads at a glance.
@@ -117,6 +129,11 @@ pub fn tone_color(tone: Tone, visuals: &Visuals) -> Color32 {
             }
         }
     }
+}
+
+/// The colour of an error line inside a panel (an editor field, the settings window).
+pub fn error_color(ui: &Ui) -> Color32 {
+    tone_color(Tone::Stop, ui.visuals())
 }
 
 /// The word that goes with a tone, so that a badge never relies on colour alone.

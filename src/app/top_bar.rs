@@ -6,8 +6,7 @@ use std::path::Path;
 use eframe::egui::{self, Align, Button, Layout, RichText, Ui};
 use jiff::civil::Date;
 
-use super::files::Purpose;
-use super::{Command, FileCommand, format};
+use super::{Command, FileCommand, Purpose, format};
 use crate::core::week::Week;
 
 /// Whether the plan on screen is the plan on disk.

@@ -15,7 +15,8 @@ use eframe::egui::{
 use jiff::civil::Date;
 
 use super::session_card::{self, CardArgs};
-use super::week_view::{DayView, Tone, WeekView};
+use super::theme::Tone;
+use super::week_view::{DayView, WeekView};
 use super::{Command, DragSession, format, theme};
 use crate::core::edit::Edit;
 use crate::core::plan::Units;

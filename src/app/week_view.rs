@@ -4,36 +4,22 @@
 //! A frame must not walk the whole history: ten years hold about 5,000 sessions. Everything
 //! here is found by binary search ([`Plan::sessions_between`]) and built only when the key
 //! (plan revision, week, preview) changes, so that a frame only reads it.
+//!
+//! This is a view model: it names the theme and the badge's words below it, never a
+//! component. Its input is the plan (or the proposed plan of a preview); [`WeekView::build`]
+//! is the pure function a derived state calls once per revision, week and preview.
 
 use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
+pub use super::badge::DayBadge;
+pub use super::theme::Tone;
 use crate::core::plan::Plan;
 use crate::core::rules::{self, Warning};
 use crate::core::session::{Session, SessionId};
 use crate::core::verdict::{self, Assessment};
 use crate::core::week::Week;
-
-/// A mark on a day's header, such as the day's readiness verdict. Drawn by the grid when
-/// present; the component that knows what to say fills [`DayView::badge`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct DayBadge {
-    /// A word or two, shown on the header (never colour alone).
-    pub text: String,
-    pub tone: Tone,
-    /// The reasons, one per line, shown on hover and read by screen readers.
-    pub reasons: Vec<String>,
-}
-
-/// How a badge or a note should read: the colour follows from it and the theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Good,
-    Neutral,
-    Caution,
-    Stop,
-}
 
 /// One day of the shown week.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,7 +110,7 @@ impl WeekView {
                     .filter(|w| !matches!(w, Warning::LoadGrowth { .. }) && w.date() == date)
                     .map(ToString::to_string)
                     .collect(),
-                badge: super::readiness_panel::badge(&assessment),
+                badge: super::badge::badge(&assessment),
                 assessment,
                 dropped,
                 sessions,

@@ -4,20 +4,14 @@
 
 use jiff::civil::Date;
 
-use super::Preview;
 use super::charts::ChartsState;
+use super::preview::Shown;
 use super::readiness_panel::ReadinessPanel;
 use super::replan_panel::ReplanPanel;
 use super::session_editor::Draft;
 use super::settings::SettingsDraft;
 use crate::core::plan::Plan;
 use crate::core::session::SessionId;
-
-/// A proposal on show, with the plan as it would be.
-pub struct Shown {
-    pub preview: Preview,
-    pub proposed: Plan,
-}
 
 /// What the runner has open and selected.
 pub struct Workspace {

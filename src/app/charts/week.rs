@@ -6,8 +6,8 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::super::week_view::Tone;
-use super::super::{format, theme};
+use super::super::format;
+use super::super::theme::{self, Tone};
 use crate::core::load::{LOAD_GROWTH_CAVEAT, WeekSummary};
 use crate::core::plan::Units;
 

@@ -9,250 +9,17 @@
 //! The draft lives in egui's memory (it is UI state, not training data) and starts again from
 //! the plan each time the settings window opens.
 
+mod table;
+
 use eframe::egui::{self, CollapsingHeader, Grid, RichText, ScrollArea, TextEdit, Ui};
 
-use super::Command;
-use super::notices::error_color;
+use super::theme::error_color;
+use super::{Command, field};
 use crate::core::edit::Edit;
 use crate::core::plan::{Plan, Settings};
 use crate::core::verdict::VerdictRules;
 
-/// One threshold: its name in the plan file, its words, its range (as
-/// [`VerdictRules::check`] has it) and its place in the rules.
-struct Rule {
-    key: &'static str,
-    label: &'static str,
-    unit: &'static str,
-    lo: f64,
-    hi: f64,
-    /// The type of the field, which bounds what can be typed before the range is checked.
-    kind: Kind,
-    get: fn(&VerdictRules) -> f64,
-    set: fn(&mut VerdictRules, f64),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    U8,
-    U16,
-    Decimal,
-}
-
-/// Narrows a whole number already checked to fit its field's type.
-fn to_u8(v: f64) -> u8 {
-    u8::try_from(v as i64).unwrap_or(u8::MAX)
-}
-
-fn to_u16(v: f64) -> u16 {
-    u16::try_from(v as i64).unwrap_or(u16::MAX)
-}
-
-/// The rules in groups, in the order the "Why?" view states them.
-const GROUPS: [(&str, &[Rule]); 4] = [
-    (
-        "The verdict",
-        &[
-            Rule {
-                key: "rest_signals",
-                label: "Rest at",
-                unit: "hold-back signals or more",
-                lo: 1.0,
-                hi: 8.0,
-                kind: Kind::U8,
-                get: |r| f64::from(r.rest_signals),
-                set: |r, v| r.rest_signals = to_u8(v),
-            },
-            Rule {
-                key: "rest_resting_hr_above",
-                label: "Rest when resting HR is up",
-                unit: "bpm over its baseline",
-                lo: 1.0,
-                hi: 100.0,
-                kind: Kind::U8,
-                get: |r| f64::from(r.rest_resting_hr_above),
-                set: |r, v| r.rest_resting_hr_above = to_u8(v),
-            },
-            Rule {
-                key: "hold_back_signals",
-                label: "Hold back at",
-                unit: "hold-back signals or more",
-                lo: 1.0,
-                hi: 8.0,
-                kind: Kind::U8,
-                get: |r| f64::from(r.hold_back_signals),
-                set: |r, v| r.hold_back_signals = to_u8(v),
-            },
-            Rule {
-                key: "carry_signals",
-                label: "The day after a Hold back, at",
-                unit: "hold-back signals or more",
-                lo: 1.0,
-                hi: 8.0,
-                kind: Kind::U8,
-                get: |r| f64::from(r.carry_signals),
-                set: |r, v| r.carry_signals = to_u8(v),
-            },
-            Rule {
-                key: "push_signals",
-                label: "Push at",
-                unit: "push signals or more, none holding back",
-                lo: 1.0,
-                hi: 6.0,
-                kind: Kind::U8,
-                get: |r| f64::from(r.push_signals),
-                set: |r, v| r.push_signals = to_u8(v),
-            },
-        ],
-    ),
-    (
-        "Markers (one hold-back signal each)",
-        &[
-            Rule {
-                key: "easy_hr_above",
-                label: "Easy-effort HR up",
-                unit: "bpm over the HR you expect",
-                lo: 1.0,
-                hi: 100.0,
-                kind: Kind::U8,
-                get: |r| f64::from(r.easy_hr_above),
-                set: |r, v| r.easy_hr_above = to_u8(v),
-            },
-            Rule {
-                key: "resting_hr_above",
-                label: "Resting HR up",
-                unit: "bpm over its baseline",
-                lo: 1.0,
-                hi: 100.0,
-                kind: Kind::U8,
-                get: |r| f64::from(r.resting_hr_above),
-                set: |r, v| r.resting_hr_above = to_u8(v),
-            },
-            Rule {
-                key: "hrv_band_sd",
-                label: "HRV band: mean ±",
-                unit: "sample SD of ln RMSSD",
-                lo: 0.0,
-                hi: 5.0,
-                kind: Kind::Decimal,
-                get: |r| r.hrv_band_sd,
-                set: |r, v| r.hrv_band_sd = v,
-            },
-        ],
-    ),
-    (
-        "Baselines",
-        &[
-            Rule {
-                key: "baseline_days",
-                label: "Baselines over",
-                unit: "previous days",
-                lo: 2.0,
-                hi: 365.0,
-                kind: Kind::U16,
-                get: |r| f64::from(r.baseline_days),
-                set: |r, v| r.baseline_days = to_u16(v),
-            },
-            Rule {
-                key: "resting_hr_min_readings",
-                label: "Resting-HR baseline needs",
-                unit: "readings",
-                lo: 1.0,
-                hi: 365.0,
-                kind: Kind::U16,
-                get: |r| f64::from(r.resting_hr_min_readings),
-                set: |r, v| r.resting_hr_min_readings = to_u16(v),
-            },
-            Rule {
-                key: "hrv_baseline_min_readings",
-                label: "HRV band needs",
-                unit: "readings",
-                lo: 2.0,
-                hi: 365.0,
-                kind: Kind::U16,
-                get: |r| f64::from(r.hrv_baseline_min_readings),
-                set: |r, v| r.hrv_baseline_min_readings = to_u16(v),
-            },
-            Rule {
-                key: "hrv_recent_days",
-                label: "Recent HRV average over",
-                unit: "days, today included",
-                lo: 1.0,
-                hi: 365.0,
-                kind: Kind::U16,
-                get: |r| f64::from(r.hrv_recent_days),
-                set: |r, v| r.hrv_recent_days = to_u16(v),
-            },
-            Rule {
-                key: "hrv_min_readings",
-                label: "Recent HRV average needs",
-                unit: "readings",
-                lo: 1.0,
-                hi: 365.0,
-                kind: Kind::U16,
-                get: |r| f64::from(r.hrv_min_readings),
-                set: |r, v| r.hrv_min_readings = to_u16(v),
-            },
-        ],
-    ),
-    (
-        "Fatigue carrying over",
-        &[
-            Rule {
-                key: "carry_over_hold_back_days",
-                label: "Carrying over at",
-                unit: "Hold back or Rest days",
-                lo: 1.0,
-                hi: 365.0,
-                kind: Kind::U16,
-                get: |r| f64::from(r.carry_over_hold_back_days),
-                set: |r, v| r.carry_over_hold_back_days = to_u16(v),
-            },
-            Rule {
-                key: "carry_over_window_days",
-                label: "… within the last",
-                unit: "days",
-                lo: 1.0,
-                hi: 365.0,
-                kind: Kind::U16,
-                get: |r| f64::from(r.carry_over_window_days),
-                set: |r, v| r.carry_over_window_days = to_u16(v),
-            },
-            Rule {
-                key: "rpe_trend_days",
-                label: "Easy-run RPE trend over",
-                unit: "days",
-                lo: 2.0,
-                hi: 365.0,
-                kind: Kind::U16,
-                get: |r| f64::from(r.rpe_trend_days),
-                set: |r, v| r.rpe_trend_days = to_u16(v),
-            },
-            Rule {
-                key: "rpe_trend_min_sessions",
-                label: "The trend needs",
-                unit: "easy sessions with an RPE",
-                lo: 2.0,
-                hi: 365.0,
-                kind: Kind::U16,
-                get: |r| f64::from(r.rpe_trend_min_sessions),
-                set: |r, v| r.rpe_trend_min_sessions = to_u16(v),
-            },
-        ],
-    ),
-];
-
-fn rules() -> impl Iterator<Item = &'static Rule> {
-    GROUPS.iter().flat_map(|(_, rules)| rules.iter())
-}
-
-fn number(v: f64) -> String {
-    // Whole values print without a decimal point; the band width keeps its decimals.
-    v.to_string()
-}
-
-fn range(rule: &Rule) -> String {
-    format!("{}–{}", number(rule.lo), number(rule.hi))
-}
+use table::{GROUPS, Kind, Rule, number, range, rules};
 
 /// The thresholds as typed, until Apply.
 #[derive(Debug, Clone, PartialEq)]
@@ -314,12 +81,11 @@ impl RulesDraft {
 /// A typed threshold as a number that fits its field. Whether it is in range is for
 /// [`VerdictRules::check`] to say; a number too large for the field gets the same words.
 fn parse(rule: &Rule, text: &str) -> Result<f64, String> {
-    let text = text.trim().replace(',', ".");
     let (value, fits) = match rule.kind {
         Kind::U8 | Kind::U16 => {
-            let v = text
-                .parse::<i64>()
-                .map_err(|_| format!("“{text}” is not a whole number"))?;
+            let v = field::required(field::whole(text), || {
+                format!("“{}” is not a whole number", text.trim())
+            })?;
             let fits = if rule.kind == Kind::U8 {
                 u8::try_from(v).is_ok()
             } else {
@@ -328,11 +94,9 @@ fn parse(rule: &Rule, text: &str) -> Result<f64, String> {
             (v as f64, fits)
         }
         Kind::Decimal => {
-            let v = text
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite())
-                .ok_or_else(|| format!("“{text}” is not a number (e.g. 0.5)"))?;
+            let v = field::required(field::decimal(text, "0.5"), || {
+                format!("“{}” is not a number (e.g. 0.5)", field::normalize(text))
+            })?;
             (v, true)
         }
     };
@@ -340,10 +104,11 @@ fn parse(rule: &Rule, text: &str) -> Result<f64, String> {
         Ok(value)
     } else {
         Err(format!(
-            "verdict.{} must be between {} and {}, got {text}",
+            "verdict.{} must be between {} and {}, got {}",
             rule.key,
             number(rule.lo),
-            number(rule.hi)
+            number(rule.hi),
+            text.trim()
         ))
     }
 }
@@ -352,17 +117,9 @@ fn draft_id() -> egui::Id {
     egui::Id::unique("runweek readiness rules draft")
 }
 
-fn open_id() -> egui::Id {
-    egui::Id::unique("runweek readiness rules open")
-}
-
-/// Opens the section the next time the settings window shows it (from "Why?").
-pub fn request_open(ctx: &egui::Context) {
-    ctx.data_mut(|d| d.insert_temp(open_id(), true));
-}
-
-/// The "Readiness rules" section of the settings window.
-pub fn verdict_rules_ui(ui: &mut Ui, plan: &Plan, out: &mut Vec<Command>) {
+/// The "Readiness rules" section of the settings window; `open` forces it open or shut
+/// (`None`: as the runner left it).
+pub fn verdict_rules_ui(ui: &mut Ui, plan: &Plan, open: Option<bool>, out: &mut Vec<Command>) {
     let ctx = ui.ctx().clone();
     let pass = ctx.cumulative_pass_nr();
     let mut draft = ctx
@@ -371,7 +128,6 @@ pub fn verdict_rules_ui(ui: &mut Ui, plan: &Plan, out: &mut Vec<Command>) {
         .unwrap_or_else(|| RulesDraft::of(&plan.settings.verdict));
     sync(&mut draft, &plan.settings.verdict);
     draft.shown_pass = pass;
-    let open = ctx.data_mut(|d| d.remove_temp::<bool>(open_id()));
 
     CollapsingHeader::new(RichText::new("Readiness rules").strong())
         .id_salt("readiness rules")
@@ -389,10 +145,8 @@ fn sync(draft: &mut RulesDraft, rules: &VerdictRules) {
     }
     for rule in self::rules() {
         let was = number((rule.get)(&draft.base));
-        if let Some((_, text)) = draft.texts.iter_mut().find(|(k, _)| *k == rule.key)
-            && *text == was
-        {
-            *text = number((rule.get)(rules));
+        if let Some((_, text)) = draft.texts.iter_mut().find(|(k, _)| *k == rule.key) {
+            field::resync(text, &was, || number((rule.get)(rules)));
         }
     }
     draft.base = rules.clone();

@@ -1,0 +1,110 @@
+//! The re-plan offers above the grid: a marked headline in the tone of the day, a line or
+//! two of detail, and the button that shows the proposal on the grid. Nothing changes
+//! until the runner accepts the preview.
+//!
+//! It draws [`Offers`] computed elsewhere ([`super::offers`], cached per revision by
+//! [`super::ReplanPanel`]); a click asks [`super::propose`] for the preview.
+
+use eframe::egui::{RichText, Ui};
+
+use super::super::Command;
+use super::super::theme::Tone;
+use super::offers::{Offer, Offers};
+use super::push::push_offer_ui;
+use super::strip::{offer_strip, says, settled_line};
+use super::words::{list, weekday};
+use super::{OfferArgs, Trigger, propose};
+use crate::core::verdict::Verdict;
+use crate::core::week::add_days;
+
+/// The offers of [`Offers`] above the grid, where a proposal shows once asked for: a
+/// re-plan on a Hold back or Rest day or after a missed session, a longer session on a
+/// Push day. The App calls this only while no proposal is on show.
+pub fn offers_ui(ui: &mut Ui, offers: &Offers, args: &OfferArgs<'_>, out: &mut Vec<Command>) {
+    if let Some(offer) = &offers.verdict
+        && let Trigger::Verdict(v) = offer.ask.trigger
+    {
+        let tone = if v == Verdict::Rest {
+            Tone::Stop
+        } else {
+            Tone::Caution
+        };
+        let who = says(offer.ask.from, args.today);
+        let headline = if offer.changes == 0 {
+            format!("{who} says {}", v.label())
+        } else {
+            format!("{who} says {} — re-plan the rest of the week?", v.label())
+        };
+        let (day, next) = if offer.ask.from == args.today {
+            ("today".to_owned(), "tomorrow".to_owned())
+        } else {
+            (
+                format!("on {}", weekday(offer.ask.from)),
+                format!("on {}", weekday(add_days(offer.ask.from, 1))),
+            )
+        };
+        let rule = if v == Verdict::Rest {
+            format!("Nothing but rest {day}")
+        } else {
+            format!("Only easy sessions {day}")
+        };
+        let mut detail = vec![format!(
+            "{rule}, and nothing hard {next} except a key session. {}",
+            offer.summary()
+        )];
+        if !offers.missed_words.is_empty() {
+            detail.push(format!(
+                "Missed this week: {}. The re-plan fits it in again if a later day has room.",
+                list(&offers.missed_words)
+            ));
+        }
+        if offer.changes == 0 {
+            settled_line(ui, tone, &headline, &offer.nothing);
+        } else {
+            offer_strip(ui, tone, &headline, &detail, |ui| {
+                offer_button(ui, args, offer, "Re-plan the rest of the week", out);
+            });
+        }
+    } else if let Some(offer) = &offers.missed {
+        let headline = format!("Missed this week: {}", list(&offers.missed_words));
+        let detail = format!(
+            "Fit it in again on a later day, within the week's rules? {}",
+            offer.summary()
+        );
+        if offer.changes == 0 {
+            settled_line(ui, Tone::Caution, &headline, &offer.nothing);
+        } else {
+            offer_strip(ui, Tone::Caution, &headline, &[detail], |ui| {
+                offer_button(ui, args, offer, "Fit in the missed session", out);
+            });
+        }
+    }
+    if let Some((day, push)) = &offers.push {
+        push_offer_ui(ui, *day, push, args, out);
+    }
+}
+
+fn offer_button(
+    ui: &mut Ui,
+    args: &OfferArgs<'_>,
+    offer: &Offer,
+    label: &str,
+    out: &mut Vec<Command>,
+) {
+    let n = offer.changes;
+    if ui
+        .button(RichText::new(label).strong())
+        .on_hover_text(format!(
+            "Shows the proposal on the grid ({n} change{}); nothing changes until you accept it",
+            if n == 1 { "" } else { "s" }
+        ))
+        .clicked()
+    {
+        match propose(args.plan, args.today, &offer.ask) {
+            Ok(preview) => out.push(Command::ShowPreview(preview)),
+            // The offer was worked out for this very plan, so this only happens if the
+            // planner disagrees with itself; say so rather than do nothing.
+            Err(nothing) => out.push(Command::Refuse(nothing)),
+        }
+    }
+}

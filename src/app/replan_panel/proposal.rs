@@ -1,0 +1,211 @@
+//! A proposal in the runner's words: the preview's title, the limit the first day's
+//! verdict sets, whether every key session is kept, the form expected on the key days, one
+//! note per changed card — and, when the week already holds, the sentence that says so.
+//!
+//! All of it is pure: a plan and the planner's [`Proposal`] in, a [`Preview`] out. It is
+//! built on request (a click on an offer, [`super::propose`]), never per frame.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use super::super::format;
+use super::super::preview::Preview;
+use super::words::{capitalized, kind_and_title, list, signed, weekday, why};
+use super::{Ask, Trigger};
+use crate::core::load::Trends;
+use crate::core::plan::Plan;
+use crate::core::replan::{Action, Change, DayLimit, Proposal};
+use crate::core::session::Session;
+use crate::core::verdict::Verdict;
+use crate::core::week::Week;
+
+pub(super) fn nothing_to_change(plan: &Plan, ask: &Ask, proposal: &Proposal) -> String {
+    if let Some(message) = &proposal.message {
+        return format!("Nothing to change. {message}");
+    }
+    let missed: Vec<String> = ask
+        .missed
+        .iter()
+        .filter_map(|id| plan.session(*id))
+        .filter(|s| s.is_skipped())
+        .map(|s| format!("{} ({})", kind_and_title(s), weekday(s.date)))
+        .collect();
+    if missed.is_empty() {
+        "Nothing to change: the week already holds.".to_owned()
+    } else {
+        format!(
+            "Nothing to change: no later day this week can take {} without breaking the week's rules.",
+            list(&missed)
+        )
+    }
+}
+
+/// The preview of a proposal: what the banner says, and a note for each changed card.
+pub fn preview_of(plan: &Plan, ask: &Ask, proposal: &Proposal) -> Preview {
+    let mut notes = BTreeMap::new();
+    for change in &proposal.changes {
+        notes.insert(change.id, note(plan, change));
+    }
+    let mut lines = Vec::new();
+    if let Some(line) = limit_line(proposal) {
+        lines.push(line);
+    }
+    let n = proposal.changes.len();
+    lines.push(format!(
+        "{n} change{}, marked ↻ on the cards:",
+        if n == 1 { "" } else { "s" }
+    ));
+    lines.extend(proposal.changes.iter().map(|c| format!("• {}", c.reason)));
+    let mut proposed = plan.clone();
+    let applies = proposed.apply(proposal.batch()).is_ok();
+    match &proposal.message {
+        Some(message) => lines.push(format!("⚠ {message}")),
+        None => lines.push(keys_kept_line(&proposal.week, proposal.from)),
+    }
+    if applies {
+        lines.extend(form_lines(plan, &proposed, proposal.today, proposal.from));
+    }
+    Preview {
+        title: title(ask, proposal),
+        edits: proposal.edits.clone(),
+        notes,
+        lines,
+    }
+}
+
+pub(super) fn title(ask: &Ask, proposal: &Proposal) -> String {
+    let day = format::day_short(proposal.from);
+    match ask.trigger {
+        Trigger::Verdict(Verdict::Rest) => format!("Re-plan from {day} after a Rest verdict"),
+        Trigger::Verdict(v) => format!("Re-plan from {day} after a {}", v.label()),
+        Trigger::Missed => {
+            let what = if ask.missed.len() == 1 {
+                "the missed session"
+            } else {
+                "the missed sessions"
+            };
+            format!("Re-plan from {day} to fit in {what}")
+        }
+        Trigger::Request => format!("Fix the rest of the week from {day}"),
+    }
+}
+
+/// What the verdict of the first day allows, as the command line says it.
+pub(super) fn limit_line(proposal: &Proposal) -> Option<String> {
+    let when = if proposal.from == proposal.today {
+        "today".to_owned()
+    } else {
+        format!("on {}", weekday(proposal.from))
+    };
+    match proposal.limit {
+        DayLimit::None => None,
+        DayLimit::EasyOnly => Some(format!(
+            "Hold back: only easy sessions {when}, and nothing hard the day after except a key session."
+        )),
+        DayLimit::RestOnly => Some(format!(
+            "Rest: nothing but rest {when}, and nothing hard the day after except a key session."
+        )),
+    }
+}
+
+/// "Every key session is kept: …", naming them and their days.
+pub(super) fn keys_kept_line(week: &[Session], from: Date) -> String {
+    let keys: Vec<String> = week
+        .iter()
+        .filter(|s| s.key && s.date >= from && s.done.is_none())
+        .map(|s| format!("{} ({})", s.display_title(), weekday(s.date)))
+        .collect();
+    if keys.is_empty() {
+        "No key session is left in the rest of this week.".to_owned()
+    } else {
+        format!("✔ Every key session is kept: {}.", list(&keys))
+    }
+}
+
+/// The form expected on each key day still ahead in the week, as planned and as proposed.
+/// Form is yesterday's fitness minus yesterday's fatigue, so it tells how fresh the runner
+/// arrives at the key session.
+pub(super) fn form_lines(plan: &Plan, proposed: &Plan, today: Date, from: Date) -> Vec<String> {
+    let week = Week::containing(from, plan.settings.week_start);
+    let keys: Vec<&Session> = proposed
+        .sessions_between(from, week.end())
+        .iter()
+        .filter(|s| s.key && s.done.is_none())
+        .collect();
+    if keys.is_empty() {
+        return Vec::new();
+    }
+    let trends = Trends::compute(plan, today);
+    keys.into_iter()
+        .map(|s| {
+            let after = signed(trends.form_on_with(proposed, from, s.date));
+            let what = s.display_title();
+            match plan.session(s.id).filter(|was| !was.is_skipped()) {
+                Some(was) if was.date == s.date => format!(
+                    "Form on {} ({what}): {} as planned → {after} with this plan (higher is fresher).",
+                    weekday(s.date),
+                    signed(trends.form_on(was.date)),
+                ),
+                Some(was) => format!(
+                    "Form for {what}: {} on {} as planned → {after} on {} with this plan (higher is fresher).",
+                    signed(trends.form_on(was.date)),
+                    weekday(was.date),
+                    weekday(s.date),
+                ),
+                None => format!(
+                    "Form on {} ({what}, fitted in again): {after} with this plan (higher is fresher).",
+                    weekday(s.date)
+                ),
+            }
+        })
+        .collect()
+}
+
+/// What a changed card says: the first line what changed (old → new, where it came from),
+/// the second why. A dropped session has no card: its note is only the why.
+pub(super) fn note(plan: &Plan, change: &Change) -> String {
+    let was = plan.session(change.id);
+    let missed = was.is_some_and(Session::is_skipped);
+    let why = why(&change.reason);
+    let what = match change.action {
+        Action::Drop => return why,
+        Action::Move => {
+            let mut what = if missed {
+                format!("Missed on {}, fitted in here", weekday(change.from))
+            } else {
+                format!("Moved from {}", weekday(change.from))
+            };
+            if change.minutes != change.was_minutes {
+                what.push_str(&format!(
+                    ", {} → {} min",
+                    change.was_minutes, change.minutes
+                ));
+            }
+            what
+        }
+        Action::Shorten => format!("Shortened {} → {} min", change.was_minutes, change.minutes),
+        Action::Downgrade => {
+            let title = was
+                .map(|s| s.title.trim())
+                .filter(|t| !t.is_empty())
+                .map_or_else(String::new, |t| format!(" “{t}”"));
+            format!(
+                "Was {}{title}, {} min → {} {} min",
+                change.was_kind.label(),
+                change.was_minutes,
+                change.kind.label(),
+                change.minutes
+            )
+        }
+    };
+    // A missed session's reason starts with "missed on Thu", which the first line says.
+    let why = match why.strip_prefix("Missed on ") {
+        Some(rest) if missed => rest.split_once(", and ").map(|(_, more)| capitalized(more)),
+        _ => Some(why),
+    };
+    match why {
+        Some(why) => format!("{what}\n{why}"),
+        None => what,
+    }
+}
