@@ -156,6 +156,11 @@ fn bad_input_names_the_place_and_what_was_expected() {
         "(version: 1, sessions: [\n  (id:1, date: \"2026-11-24\", kind: Easy, minutes: 30, notes: \"id: 1\"), // id: 1\n  (id :1, date: \"2026-11-25\", kind: Easy, minutes: 30),\n])",
         "3:4: session id 1 is used twice",
     );
+    // However the number is spelled.
+    check_error(
+        "(version: 1, sessions: [\n  (id: 6, date: \"2026-11-24\", kind: Easy, minutes: 30),\n  (id: 06, date: \"2026-11-25\", kind: Easy, minutes: 30),\n])",
+        "3:4: session id 6 is used twice",
+    );
     check_error(
         "(version: 1, sessions: [(id: 3, date: \"2026-11-24\", kind: Easy, minutes: 30)], readiness: [(date: \"2026-11-24\"), (date: \"2026-11-24\")])",
         "1:115: two Morning readiness entries for 2026-11-24",

@@ -879,9 +879,15 @@ fn judge(text: &str, case: usize) -> (Duration, bool) {
 fn fuzz(cases: usize, big_every: usize) {
     let demo = file::DEMO.to_owned();
     let big = file::to_text(&history::ten_years());
-    let seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(11, |d| d.as_nanos() as u64);
+    // RUNWEEK_FUZZ_SEED repeats a run that failed.
+    let seed = std::env::var("RUNWEEK_FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(11, |d| d.as_nanos() as u64)
+        });
     eprintln!("fuzz: seed {seed}");
     let mut rng = Lcg(seed);
     let mut slowest = (Duration::ZERO, 0, 0);
@@ -893,6 +899,11 @@ fn fuzz(cases: usize, big_every: usize) {
             &demo
         };
         let text = mutate(base, &mut rng);
+        if let Ok(dump) = std::env::var("RUNWEEK_FUZZ_DUMP")
+            && dump.parse() == Ok(case)
+        {
+            std::fs::write("fuzz-case.ron", &text).expect("dump");
+        }
         let (took, valid) = judge(&text, case);
         if valid {
             ok += 1;

@@ -178,14 +178,27 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
     )
     .map_err(|e| {
         let position = match &e {
-            PlanError::DuplicateId(id) => field_at(text, 0, "id", Some(&id.to_string()), 2),
+            // Where the exact field cannot be found (a comment RON skips that this search
+            // does not), the list it is in is the place.
+            PlanError::DuplicateId(id) => field_at(text, 0, "id", Some(&id.to_string()), 2)
+                .or_else(|| field_at(text, 0, "sessions", None, 1)),
             PlanError::DuplicateReadiness { date, .. } => {
                 let from = field_offsets(text, 0, "readiness", None)
                     .next()
                     .unwrap_or(0);
                 field_at(text, from, "date", Some(&format!("\"{date}\"")), 2)
+                    .or_else(|| field_at(text, 0, "readiness", None, 1))
             }
-            PlanError::Invalid(why) => invalid_at(text, why),
+            PlanError::Invalid(why) => invalid_at(text, why)
+                .or_else(|| {
+                    let list = if why.starts_with("session") {
+                        "sessions"
+                    } else {
+                        "settings"
+                    };
+                    field_at(text, 0, list, None, 1)
+                })
+                .or_else(|| field_at(text, 0, "version", None, 1)),
         };
         FileError::at(position, e.to_string())
     })
@@ -273,8 +286,9 @@ fn field_offsets<'a>(
                     };
                     let rest = rest.trim_start();
                     let matches = value.is_none_or(|v| {
-                        rest.starts_with(v)
-                            && !rest.as_bytes().get(v.len()).is_some_and(|&c| word(c))
+                        (rest.starts_with(v)
+                            && !rest.as_bytes().get(v.len()).is_some_and(|&c| word(c)))
+                            || same_number(rest, v)
                     });
                     if matches {
                         i = at + name.len();
@@ -286,6 +300,19 @@ fn field_offsets<'a>(
         }
         None
     })
+}
+
+/// Whether the number at the start of `rest` is the number `value`, however RON spells it
+/// (`06`, `0x6`, `6_`, `+6`).
+fn same_number(rest: &str, value: &str) -> bool {
+    let Ok(value) = value.parse::<u64>() else {
+        return false;
+    };
+    let token = rest
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '+'))
+        .next()
+        .unwrap_or("");
+    !token.is_empty() && ron::from_str::<u64>(token) == Ok(value)
 }
 
 fn line_col(text: &str, byte: usize) -> (usize, usize) {
