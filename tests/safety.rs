@@ -730,7 +730,7 @@ fn a_saving_process_killed_at_random_points_never_leaves_a_torn_plan() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "long: 5,000 kills (about five minutes)"]
+#[ignore = "long: 5,000 kills (about two minutes)"]
 fn a_saving_process_killed_5000_times_never_leaves_a_torn_plan() {
     kill_saves(5_000);
 }
@@ -902,7 +902,9 @@ fn fuzz(cases: usize, big_every: usize) {
         if let Ok(dump) = std::env::var("RUNWEEK_FUZZ_DUMP")
             && dump.parse() == Ok(case)
         {
-            std::fs::write("fuzz-case.ron", &text).expect("dump");
+            let to = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-case.ron");
+            std::fs::write(&to, &text).expect("dump");
+            eprintln!("fuzz: case {case} is in {}", to.display());
         }
         let (took, valid) = judge(&text, case);
         if valid {
@@ -926,7 +928,7 @@ fn mutated_real_plans_give_a_plan_or_one_placed_line_quickly() {
 }
 
 #[test]
-#[ignore = "long: 10,000 mutated plans (a few minutes)"]
+#[ignore = "long: 10,000 mutated plans (about two minutes)"]
 fn ten_thousand_mutated_real_plans_give_a_plan_or_one_placed_line_quickly() {
     fuzz(10_000, 20);
 }
