@@ -1,17 +1,16 @@
 //! The plan file: round trips, errors that name the place, atomic saves, and no panic on
 //! any input.
 
-use std::path::PathBuf;
-
 use proptest::prelude::*;
 use runweek::core::plan::Plan;
 use runweek::file::{self, Saved};
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("runweek-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A folder of the test's own, removed when the test ends.
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("runweek-test-")
+        .tempdir()
+        .expect("temp dir")
 }
 
 fn demo() -> Plan {
@@ -42,14 +41,15 @@ fn demo_has_three_weeks_with_two_key_sessions_each_and_hold_back_days() {
 
 #[test]
 fn save_is_atomic_and_skips_an_unchanged_document() {
-    let dir = temp_dir("save");
+    let tmp = temp_dir();
+    let dir = tmp.path();
     let path = dir.join("plan.ron");
     let plan = demo();
     assert_eq!(file::save(&path, &plan), Ok(Saved::Written));
     assert_eq!(file::save(&path, &plan), Ok(Saved::Unchanged));
     assert_eq!(file::load(&path).expect("loads"), plan);
     // Nothing is left beside the file.
-    let names: Vec<_> = std::fs::read_dir(&dir)
+    let names: Vec<_> = std::fs::read_dir(dir)
         .expect("dir")
         .map(|e| e.expect("entry").file_name())
         .collect();
@@ -58,7 +58,8 @@ fn save_is_atomic_and_skips_an_unchanged_document() {
 
 #[test]
 fn a_failed_save_leaves_the_old_file_as_it_was() {
-    let dir = temp_dir("readonly");
+    let tmp = temp_dir();
+    let dir = tmp.path();
     let path = dir.join("missing-folder").join("plan.ron");
     let err = file::save(&path, &demo()).expect_err("no such folder");
     assert!(err.to_string().contains("plan.ron"), "{err}");
@@ -155,6 +156,11 @@ fn bad_input_names_the_place_and_what_was_expected() {
         "(version: 1, sessions: [\n  (id:1, date: \"2026-11-24\", kind: Easy, minutes: 30, notes: \"id: 1\"), // id: 1\n  (id :1, date: \"2026-11-25\", kind: Easy, minutes: 30),\n])",
         "3:4: session id 1 is used twice",
     );
+    // However the number is spelled.
+    check_error(
+        "(version: 1, sessions: [\n  (id: 6, date: \"2026-11-24\", kind: Easy, minutes: 30),\n  (id: 06, date: \"2026-11-25\", kind: Easy, minutes: 30),\n])",
+        "3:4: session id 6 is used twice",
+    );
     check_error(
         "(version: 1, sessions: [(id: 3, date: \"2026-11-24\", kind: Easy, minutes: 30)], readiness: [(date: \"2026-11-24\"), (date: \"2026-11-24\")])",
         "1:115: two Morning readiness entries for 2026-11-24",
@@ -212,7 +218,8 @@ fn the_product_example_reads_as_written() {
 
 #[test]
 fn a_file_that_is_too_big_or_binary_is_refused_without_touching_it() {
-    let dir = temp_dir("big");
+    let tmp = temp_dir();
+    let dir = tmp.path();
     let big = dir.join("big.ron");
     let f = std::fs::File::create(&big).expect("create");
     f.set_len(100 * 1024 * 1024).expect("sparse 100 MB file");
@@ -261,7 +268,8 @@ proptest! {
 #[test]
 fn a_save_keeps_the_file_private_and_a_link_a_link() {
     use std::os::unix::fs::{PermissionsExt, symlink};
-    let dir = temp_dir("keep");
+    let tmp = temp_dir();
+    let dir = tmp.path();
     let real = dir.join("real.ron");
     let link = dir.join("plan.ron");
     file::save(&real, &demo()).expect("save");

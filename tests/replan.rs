@@ -11,8 +11,8 @@ use proptest::prelude::*;
 use runweek::core::history::History;
 use runweek::core::plan::{Availability, Plan, Settings, Weekday};
 use runweek::core::replan::{
-    Action, DayLimit, Proposal, ReplanRequest, ReplanRules, replan, replan_brute_force,
-    search_space, suggest_push,
+    Action, DayLimit, MAX_SESSIONS, NOT_PROVEN, Proposal, ReplanRequest, ReplanRules, replan,
+    replan_brute_force, search_space, suggest_push,
 };
 use runweek::core::rules;
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
@@ -1031,8 +1031,9 @@ fn replan_json_follows_the_contract_and_protects_the_sunday_long_run() {
         .collect();
     assert_eq!(
         keys,
-        BTreeSet::from(["date", "verdict", "keeps_key", "changes", "week"])
+        BTreeSet::from(["date", "verdict", "keeps_key", "optimal", "changes", "week"])
     );
+    assert_eq!(v["optimal"], true);
     assert_eq!(v["date"], wednesday.to_string());
     assert!(
         v["verdict"] == "HoldBack" || v["verdict"] == "Rest",
@@ -1169,4 +1170,230 @@ fn a_rest_day_dropped_to_make_room_does_not_claim_no_day_had_room() {
         ],
         true,
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// Bounded work on any week: a budget, no recursion, no day past the calendar's end.
+// ---------------------------------------------------------------------------------------
+
+/// `n` sessions from Monday on, spread over the week in turn, with two key sessions, a
+/// blocked Wednesday, odd minutes on the other days and a hold-back Monday: the kind of
+/// week that made the search run for seconds and gigabytes.
+fn crowded(n: usize, per_day_cap: bool) -> (Plan, ReplanRequest) {
+    let kinds = [
+        (Kind::Easy, 45),
+        (Kind::Tempo, 50),
+        (Kind::Strength, 25),
+        (Kind::Intervals, 60),
+        (Kind::Recovery, 30),
+        (Kind::Cross, 40),
+        (Kind::Hills, 50),
+        (Kind::Easy, 35),
+        (Kind::Long, 95),
+    ];
+    let sessions = (0..n)
+        .map(|i| {
+            let (k, minutes) = kinds[i % kinds.len()];
+            let mut s = Session::new(
+                SessionId(i as u64 + 1),
+                add_days(MONDAY, (i % 7) as i64),
+                k,
+                Minutes::new(minutes).expect("minutes"),
+            );
+            s.key = i == 3 || i == 13;
+            s
+        })
+        .collect();
+    let mut a = Availability::default();
+    if per_day_cap {
+        a.blocked.insert(day("Wed"));
+        for (d, m) in [
+            (Weekday::Mon, 95),
+            (Weekday::Tue, 130),
+            (Weekday::Thu, 75),
+            (Weekday::Fri, 140),
+            (Weekday::Sat, 65),
+            (Weekday::Sun, 170),
+        ] {
+            a.max_minutes.insert(d, m);
+        }
+    }
+    let p = Plan::new(Settings::default(), a, sessions, Vec::new()).expect("plan");
+    let request = ReplanRequest {
+        limit: DayLimit::EasyOnly,
+        ..ReplanRequest::new(MONDAY, MONDAY)
+    };
+    (p, request)
+}
+
+/// A full week of three sessions a day, as a runner with doubles plans it: a run each day
+/// (intervals and the long run key, a tempo between), strength and cross-training beside.
+const FULL_WEEK: &str = "lastSun Long 100 key done; \
+    Mon Recovery 30, Strength 25, Cross 30; Tue Intervals 60 key, Easy 20, Strength 20; \
+    Wed Easy 45, Cross 40, Strength 25; Thu Tempo 55, Easy 20, Strength 20; \
+    Fri Recovery 30, Cross 30, Strength 25; Sat Easy 40, Strength 25, Cross 30; \
+    Sun Long 110 key, Cross 20, Recovery 20; nextMon Rest";
+
+#[test]
+fn weeks_a_runner_really_plans_are_searched_to_the_end() {
+    let mut slowest = (std::time::Duration::ZERO, String::new());
+    let mut times = Vec::new();
+    for avail in ["", "Wed 60; Fri 45", "Thu blocked; Sat 50"] {
+        let p = plan(FULL_WEEK, avail);
+        for from in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] {
+            for limit in [DayLimit::None, DayLimit::EasyOnly, DayLimit::RestOnly] {
+                let request = ReplanRequest {
+                    limit,
+                    ..ReplanRequest::new(day(from), day(from))
+                };
+                let started = std::time::Instant::now();
+                let proposal = replan(&p, &request, &ReplanRules::default());
+                let took = started.elapsed();
+                let what = format!("from {from}, {limit:?}, \"{avail}\"");
+                assert!(proposal.optimal, "{what}");
+                assert_eq!(proposal.optimality(), None);
+                assert_legal(&p, &request, &proposal);
+                // The figure to hold is under 1 ms in a release build (`cargo bench --bench
+                // replan`); this debug build only guards against a runaway.
+                assert!(took.as_millis() < 250, "{what}: {took:?}");
+                times.push(took);
+                if took > slowest.0 {
+                    slowest = (took, what);
+                }
+            }
+        }
+    }
+    times.sort();
+    eprintln!(
+        "full week of 21 sessions, {} re-plans: median {:?}, slowest {:?} ({})",
+        times.len(),
+        times[times.len() / 2],
+        slowest.0,
+        slowest.1
+    );
+}
+
+#[test]
+fn a_crowded_window_stops_at_the_budget_with_the_best_week_it_found() {
+    for n in [36, 40] {
+        let (p, request) = crowded(n, true);
+        let started = std::time::Instant::now();
+        let proposal = replan(&p, &request, &ReplanRules::default());
+        let took = started.elapsed();
+        eprintln!(
+            "{n} sessions: {took:?}, optimal {}, {} changes",
+            proposal.optimal,
+            proposal.changes.len()
+        );
+        assert_legal(&p, &request, &proposal);
+        assert_eq!(proposal.optimality().is_some(), !proposal.optimal);
+        // Well under a second in a release build; a debug build is several times slower.
+        assert!(took.as_secs_f64() < 3.0, "{n} sessions: {took:?}");
+    }
+}
+
+#[test]
+fn a_search_stopped_by_its_budget_says_so_and_still_keeps_the_rules() {
+    let case = Case {
+        week: BASE,
+        avail: "",
+        today: "Tue",
+        from: "Tue",
+        limit: DayLimit::EasyOnly,
+        missed: &[],
+    };
+    let p = plan(case.week, case.avail);
+    let request = request_for(&p, &case);
+    let full = replan(&p, &request, &ReplanRules::default());
+    assert!(full.optimal);
+    let rules = ReplanRules {
+        search_budget: 1,
+        ..ReplanRules::default()
+    };
+    let hurried = replan(&p, &request, &rules);
+    assert!(!hurried.optimal);
+    assert_eq!(hurried.optimality(), Some(NOT_PROVEN));
+    assert!(NOT_PROVEN.starts_with("Best found; not proven optimal"));
+    assert_legal(&p, &request, &hurried);
+    assert!(!hurried.score.is_better_than(&full.score));
+}
+
+#[test]
+fn twenty_five_thousand_sessions_in_a_week_need_no_deep_stack() {
+    let (p, request) = crowded(25_100, false);
+    // A small stack: the search's depth is the number of sessions, which the file decides,
+    // so it must live on the heap.
+    let proposal = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            let started = std::time::Instant::now();
+            let proposal = replan(&p, &request, &ReplanRules::default());
+            (proposal, started.elapsed())
+        })
+        .expect("thread")
+        .join();
+    let (proposal, took) = proposal.expect("no stack overflow, no panic");
+    assert!(!proposal.optimal);
+    assert!(proposal.is_empty());
+    assert_eq!(
+        proposal.message.as_deref(),
+        Some(
+            "This week holds 25100 sessions still to run; the re-planner weighs at most 200, \
+             so it proposes no change."
+        )
+    );
+    assert!(took.as_secs_f64() < 2.0, "{took:?}");
+    // Just within the limit, the search itself runs on its own stack too.
+    let (p, request) = crowded(MAX_SESSIONS, false);
+    let proposal = std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(move || replan(&p, &request, &ReplanRules::default()))
+        .expect("thread")
+        .join()
+        .expect("no stack overflow, no panic");
+    assert_eq!(proposal.message, None);
+}
+
+#[test]
+fn near_the_end_of_the_calendar_no_day_past_it_is_proposed() {
+    let last = runweek::core::day::LAST;
+    // The week of the last day a plan may hold runs into 2200 (unless it ends on a Sunday).
+    let week = Week::containing(last, runweek::core::plan::WeekStart::Monday);
+    assert!(week.end() > last, "2199-12-31 is a {:?}", last.weekday());
+    let mut key = Session::new(
+        SessionId(1),
+        last,
+        Kind::Intervals,
+        Minutes::new(60).expect("60"),
+    );
+    key.key = true;
+    let tempo = Session::new(
+        SessionId(2),
+        add_days(last, -1),
+        Kind::Tempo,
+        Minutes::new(50).expect("50"),
+    );
+    let p = Plan::new(
+        Settings::default(),
+        Availability::default(),
+        vec![tempo, key],
+        Vec::new(),
+    )
+    .expect("plan");
+    for from in [add_days(last, -1), last] {
+        let request = ReplanRequest {
+            limit: DayLimit::EasyOnly,
+            ..ReplanRequest::new(from, from)
+        };
+        let proposal = replan(&p, &request, &ReplanRules::default());
+        for c in &proposal.changes {
+            assert!(c.to.is_none_or(|to| to <= last), "{c:?}");
+        }
+        let after = assert_legal(&p, &request, &proposal);
+        let text = runweek::file::to_text(&after);
+        assert_eq!(
+            runweek::file::parse(&text).expect("the file can hold it"),
+            after
+        );
+    }
 }

@@ -300,3 +300,25 @@ fn the_same_session_changed_on_both_sides_is_asked_about_with_both_versions() {
     assert_eq!(plan, theirs);
     assert!(!harness.state().is_dirty());
 }
+
+#[cfg(unix)]
+#[test]
+fn opening_a_read_only_plan_says_what_saving_will_do_before_the_first_save() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut harness, _) = opened(dir.path());
+    let path = dir.path().join("shared-plan.ron");
+    runweek::file::save(&path, &demo()).expect("saved");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    harness
+        .state_mut()
+        .push(Command::File(FileCommand::Chosen(Purpose::Open, path.clone())));
+    harness.run();
+    wait_for(&mut harness, |app| app.title().starts_with("shared-plan.ron"));
+    let said = said(&harness);
+    assert!(
+        said.iter()
+            .any(|t| t.starts_with("About saving shared-plan.ron") && t.contains("read-only")),
+        "{said:?}"
+    );
+}

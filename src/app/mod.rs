@@ -198,6 +198,7 @@ impl RunweekApp {
         if let Some(info) = start.info {
             app.notices.push(Level::Info, info);
         }
+        app.say_what_saving_changes();
         app.startup = startup;
         cc.egui_ctx.set_theme(app.prefs.theme.preference());
         theme::apply_style(&cc.egui_ctx);

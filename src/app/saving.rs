@@ -488,6 +488,24 @@ impl RunweekApp {
         self.prefs.last_file = Some(path);
         self.work.forget(self.today);
         self.derived.clear();
+        self.say_what_saving_changes();
+    }
+
+    /// Says, before the first save to the plan's file, what a save would change besides the
+    /// text (a read-only file, hard links, another owner), so that nothing happens to the
+    /// file behind the runner's back.
+    pub(super) fn say_what_saving_changes(&mut self) {
+        let Some(path) = self.doc.path() else {
+            return;
+        };
+        if let Ok(effects) = crate::file::save_effects(path)
+            && !effects.is_quiet()
+        {
+            let name = self.doc.name();
+            let text = format!("About saving {name}: {}.", effects.sentences().join("; "));
+            log::info!("{text}");
+            self.notices.push(Level::Info, text);
+        }
     }
 
     /// Saves a while after the last change, on the writer.

@@ -10,6 +10,7 @@ use serde_json::json;
 use crate::core::readiness::When;
 use crate::core::verdict::{self, Assessment, Baselines, CarryOver, Effect};
 use crate::file;
+use crate::file::echo::one_line;
 
 pub fn run(path: &Path, date: Date, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let plan = file::load(path)?;
@@ -76,7 +77,7 @@ fn write_text(a: &Assessment, out: &mut dyn Write) -> anyhow::Result<()> {
             Effect::NotCounted => "-",
         };
         let tail = if r.counted() { "" } else { " (not counted)" };
-        writeln!(out, "  {mark} {}{tail}", r.text)?;
+        writeln!(out, "  {mark} {}{tail}", one_line(&r.text))?;
     }
     write_baselines(&a.baselines, out)?;
     write_carry_over(a.carry_over.as_ref(), out)?;

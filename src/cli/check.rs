@@ -41,7 +41,7 @@ pub fn run(path: &Path, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     writeln!(
         out,
         "{}: ok: {sessions} sessions, {entries} readiness entries{span}{}",
-        path.display(),
+        file::echo::escape(&path.display().to_string()),
         match warnings {
             0 => String::new(),
             1 => "; 1 rule warning (see `runweek show`)".to_owned(),

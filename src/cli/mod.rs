@@ -1,7 +1,8 @@
 //! The headless subcommands: for scripts and tests, with no display needed.
 //!
 //! Each prints for people by default and JSON with `--json`, and fails with a one-line
-//! error and exit code 1 on bad input.
+//! error and exit code 1 on bad input. Text that came from a plan file (titles, warnings
+//! naming them, paths) goes through [`crate::file::echo`] before it reaches the terminal.
 
 mod assess;
 mod check;
@@ -63,6 +64,9 @@ pub enum Command {
         /// Apply the proposal to the file (atomically).
         #[arg(long)]
         write: bool,
+        /// With --write: replace the file even if it is read-only (it stays read-only).
+        #[arg(long, requires = "write")]
+        force: bool,
     },
     /// Weekly and daily load, monotony, strain, fitness, fatigue, form and the acute:chronic
     /// ratio.
@@ -110,7 +114,15 @@ pub fn run(command: Command, today: Date, out: &mut dyn Write) -> anyhow::Result
             date,
             json,
             write,
-        } => replan::run(&file, date, today, json, write, out),
+            force,
+        } => replan::run(
+            &file,
+            date,
+            today,
+            json,
+            replan::WriteMode { write, force },
+            out,
+        ),
         Command::Stats {
             file,
             from,

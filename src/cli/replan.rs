@@ -5,7 +5,6 @@
 //! skipped key sessions of the week are placed again when the rules allow, so the same
 //! command serves a bad day, a missed session and a week dragged by hand.
 
-use std::io::Write;
 use std::path::Path;
 
 use jiff::civil::Date;
@@ -16,22 +15,45 @@ use crate::core::session::{Done, Session};
 use crate::core::verdict::{self, Verdict};
 use crate::core::week::Week;
 use crate::file;
+use crate::file::echo::{echo, escape, one_line};
+
+/// Whether to write the proposal to the file (`--write`), and whether to replace a
+/// read-only file (`--force`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteMode {
+    pub write: bool,
+    pub force: bool,
+}
 
 pub fn run(
     path: &Path,
     date: Date,
     today: Date,
     json: bool,
-    write: bool,
-    out: &mut dyn Write,
+    how: WriteMode,
+    out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     let mut plan = file::load(path)?;
     let verdict = verdict::assess(&plan, date).verdict;
     let request = ReplanRequest::after_verdict(&plan, today, date, verdict);
     let proposal = replan::replan(&plan, &request, &ReplanRules::default());
+    let write = how.write;
+    let mut notes = Vec::new();
     let written = if write && !proposal.is_empty() {
-        plan.apply(proposal.batch())
-            .map_err(|e| anyhow::anyhow!("the proposal could not be applied: {e}"))?;
+        // A read-only file was made so on purpose: like `rm` or `mv` without `-f`, ask for
+        // --force rather than replace it (the folder would let the rename through).
+        let effects = file::save_effects(path)?;
+        if effects.read_only && !how.force {
+            anyhow::bail!(
+                "{}: the file is read-only, so runweek leaves it as it is; make it writable \
+                 (chmod u+w) or pass --force to replace it (it stays read-only)",
+                escape(&path.display().to_string())
+            );
+        }
+        notes = effects.sentences();
+        plan.apply(proposal.batch()).map_err(|e| {
+            anyhow::anyhow!(one_line(&format!("the proposal could not be applied: {e}")))
+        })?;
         file::save(path, &plan)?;
         true
     } else {
@@ -43,6 +65,9 @@ pub fn run(
     } else {
         let week = Week::containing(date, plan.settings.week_start);
         write_text(path, week, verdict, &proposal, write, written, out)?;
+        for note in notes {
+            writeln!(out, "Note: {note}.")?;
+        }
     }
     Ok(())
 }
@@ -81,6 +106,7 @@ fn to_json(date: Date, verdict: Option<Verdict>, p: &Proposal) -> serde_json::Va
         "date": date.to_string(),
         "verdict": verdict,
         "keeps_key": p.keeps_key,
+        "optimal": p.optimal,
         "changes": changes,
         "week": week,
     })
@@ -93,7 +119,7 @@ fn write_text(
     p: &Proposal,
     write: bool,
     written: bool,
-    out: &mut dyn Write,
+    out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
     let day = p.from.strftime("%a %-d %b %Y");
     let today = if p.from == p.today { " (today)" } else { "" };
@@ -125,12 +151,15 @@ fn write_text(
         let n = p.changes.len();
         writeln!(out, "{n} change{}:", if n == 1 { "" } else { "s" })?;
         for c in &p.changes {
-            writeln!(out, "  - {}", c.reason)?;
+            writeln!(out, "  - {}", one_line(&c.reason))?;
         }
     }
     match &p.message {
         Some(message) => writeln!(out, "{message}")?,
         None => writeln!(out, "Every key session is kept.")?,
+    }
+    if let Some(words) = p.optimality() {
+        writeln!(out, "{words}")?;
     }
     if let Some(push) = &p.push {
         writeln!(out, "{} (a suggestion; not applied)", push.reason)?;
@@ -145,7 +174,7 @@ fn write_text(
             "Wrote {} change{} to {} (one step; the file was replaced atomically).",
             p.changes.len(),
             if p.changes.len() == 1 { "" } else { "s" },
-            path.display()
+            escape(&path.display().to_string())
         )?;
     } else if write {
         writeln!(out, "Nothing written: there is nothing to change.")?;
@@ -155,7 +184,7 @@ fn write_text(
     Ok(())
 }
 
-fn write_week(week: Week, p: &Proposal, out: &mut dyn Write) -> anyhow::Result<()> {
+fn write_week(week: Week, p: &Proposal, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
     for date in week.days() {
         let label = format!(
             "{}{}",
@@ -200,7 +229,7 @@ fn describe(s: &Session) -> String {
     let title = if s.title.is_empty() {
         String::new()
     } else {
-        format!(" \"{}\"", s.title)
+        format!(" \"{}\"", echo(&s.title))
     };
     let status = match s.done {
         None => "",

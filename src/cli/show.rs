@@ -12,6 +12,7 @@ use crate::core::session::{Done, Session};
 use crate::core::units::KM_PER_MILE;
 use crate::core::week::Week;
 use crate::file;
+use crate::file::echo::{echo, one_line};
 
 pub fn run(
     path: &Path,
@@ -110,7 +111,7 @@ fn write_text(plan: &Plan, week: Week, today: Date, out: &mut dyn Write) -> anyh
             let title = if s.title.is_empty() {
                 String::new()
             } else {
-                format!(" \"{}\"", s.title)
+                format!(" \"{}\"", echo(&s.title))
             };
             let minutes = if s.minutes.get() == 0 {
                 String::new()
@@ -130,7 +131,7 @@ fn write_text(plan: &Plan, week: Week, today: Date, out: &mut dyn Write) -> anyh
             )?;
         }
         for w in warnings.iter().filter(|w| w.date() == date && !w.is_soft()) {
-            writeln!(out, "{:<18}   ! {w}", "")?;
+            writeln!(out, "{:<18}   ! {}", "", one_line(&w.to_string()))?;
         }
     }
     let t = totals(plan.sessions_between(week.start(), week.end()));
@@ -147,7 +148,7 @@ fn write_text(plan: &Plan, week: Week, today: Date, out: &mut dyn Write) -> anyh
         if t.hard == 1 { "" } else { "s" }
     )?;
     for w in warnings.iter().filter(|w| w.is_soft()) {
-        writeln!(out, "! {w}")?;
+        writeln!(out, "! {}", one_line(&w.to_string()))?;
     }
     Ok(())
 }

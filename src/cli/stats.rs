@@ -14,6 +14,7 @@ use crate::core::plan::{Units, WeekStart};
 use crate::core::units::KM_PER_MILE;
 use crate::core::week::{Week, add_days, days_between};
 use crate::file;
+use crate::file::echo::one_line;
 
 /// Weeks shown when the range is not given in full.
 const DEFAULT_WEEKS: i64 = 4;
@@ -172,7 +173,12 @@ fn write_text(
     let mut warned = false;
     for w in weeks {
         if let Some(warning) = &w.growth_warning {
-            writeln!(out, "! Week of {}: {warning}", w.week.start())?;
+            writeln!(
+                out,
+                "! Week of {}: {}",
+                w.week.start(),
+                one_line(&warning.to_string())
+            )?;
             warned = true;
         }
     }

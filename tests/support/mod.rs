@@ -24,16 +24,24 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A file in a folder of this test binary's own. Tests run in parallel: give each test its
-/// own name, so that no test reads a file while another rewrites it.
+/// A new folder in the system's temp folder, removed when the value is dropped.
+pub fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("runweek-test-")
+        .tempdir()
+        .expect("a temp folder")
+}
+
+thread_local! {
+    /// The running test's own folder. libtest runs every test on a thread of its own, and a
+    /// thread's locals are dropped when it ends, so the folder goes when the test does —
+    /// passed, failed or panicked — and no test sees another's files.
+    static TEST_DIR: tempfile::TempDir = temp_dir();
+}
+
+/// A file in the running test's own folder, removed when the test ends.
 pub fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "runweek-{}-{}",
-        env!("CARGO_CRATE_NAME"),
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
+    let path = TEST_DIR.with(|dir| dir.path().join(name));
     std::fs::write(&path, text).expect("write");
     path
 }

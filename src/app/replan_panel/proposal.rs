@@ -63,6 +63,11 @@ pub fn preview_of(plan: &Plan, ask: &Ask, proposal: &Proposal) -> Preview {
         Some(message) => lines.push(format!("⚠ {message}")),
         None => lines.push(keys_kept_line(&proposal.week, proposal.from)),
     }
+    // A week too crowded to search to the end says so: the runner reads it as a good
+    // arrangement, not the best one.
+    if let Some(words) = proposal.optimality() {
+        lines.push(format!("⚠ {words}"));
+    }
     if applies {
         lines.extend(form_lines(plan, &proposed, proposal.today, proposal.from));
     }

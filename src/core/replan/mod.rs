@@ -162,6 +162,10 @@ pub struct ReplanRules {
     pub easy_day_after: bool,
     /// On a Push day, the share (percent) by which the day's session may be extended.
     pub push_extend_pct: u8,
+    /// How many options the search may weigh before it settles for the best week found so
+    /// far ([`Proposal::optimal`] is then `false`). The default takes about 0.1 s at most on
+    /// a desktop and is never reached by a week a runner really plans.
+    pub search_budget: u64,
 }
 
 impl Default for ReplanRules {
@@ -175,6 +179,7 @@ impl Default for ReplanRules {
             max_runs_per_day: 1,
             easy_day_after: true,
             push_extend_pct: 20,
+            search_budget: search::Budget::default().work,
         }
     }
 }
@@ -295,7 +300,15 @@ pub struct Proposal {
     pub score: Score,
     /// On a Push day: a longer session today, never applied by the proposal itself.
     pub push: Option<PushSuggestion>,
+    /// Whether the proposal is proven the best week. `false` when the week held too many
+    /// sessions to weigh every arrangement within [`ReplanRules::search_budget`]: the
+    /// proposal is then the best legal week found; [`Proposal::optimality`] says so.
+    pub optimal: bool,
 }
+
+/// What a proposal says when the search stopped at its budget.
+pub const NOT_PROVEN: &str = "Best found; not proven optimal: this week holds too many sessions \
+                              to weigh every arrangement.";
 
 impl Proposal {
     /// Whether the week already fits and nothing would change.
@@ -306,6 +319,12 @@ impl Proposal {
     /// All edits as one, for one undo step.
     pub fn batch(&self) -> Edit {
         Edit::Batch(self.edits.clone())
+    }
+
+    /// The words to show beside the proposal when it is not proven the best week
+    /// ([`NOT_PROVEN`]); `None` when it is.
+    pub fn optimality(&self) -> Option<&'static str> {
+        (!self.optimal).then_some(NOT_PROVEN)
     }
 
     /// The change to a session, if the proposal touches it.
@@ -319,9 +338,29 @@ impl Proposal {
 /// See the module docs for the move set, the constraints and the objective.
 pub fn replan(plan: &Plan, request: &ReplanRequest, rules: &ReplanRules) -> Proposal {
     let problem = problem::Problem::new(plan, request, rules);
-    let choice = search::best(&problem);
-    words::proposal(plan, request, rules, &problem, &choice)
+    let n = problem.cands.len();
+    if n > MAX_SESSIONS {
+        // Even the words for a proposal grow with the square of the sessions; a window
+        // like this is no week a runner planned, so it is left as it is, and said so.
+        let stay: Vec<usize> = problem.cands.iter().map(|c| c.stay).collect();
+        let mut proposal = words::proposal(plan, request, rules, &problem, &stay, false);
+        proposal.message = Some(format!(
+            "This week holds {n} sessions still to run; the re-planner weighs at most \
+             {MAX_SESSIONS}, so it proposes no change."
+        ));
+        return proposal;
+    }
+    let budget = search::Budget {
+        work: rules.search_budget,
+        ..search::Budget::default()
+    };
+    let found = search::best(&problem, budget);
+    words::proposal(plan, request, rules, &problem, &found.choice, found.optimal)
 }
+
+/// The most sessions a re-plan weighs at once (the window's sessions still to run and the
+/// missed ones named); a full week of three a day is 21.
+pub const MAX_SESSIONS: usize = 200;
 
 /// The same optimum found by trying every combination of the move set, without pruning:
 /// the reference the search is tested and measured against. Exponential; see
@@ -329,7 +368,7 @@ pub fn replan(plan: &Plan, request: &ReplanRequest, rules: &ReplanRules) -> Prop
 pub fn replan_brute_force(plan: &Plan, request: &ReplanRequest, rules: &ReplanRules) -> Proposal {
     let problem = problem::Problem::new(plan, request, rules);
     let choice = check::brute_force(&problem);
-    words::proposal(plan, request, rules, &problem, &choice)
+    words::proposal(plan, request, rules, &problem, &choice, true)
 }
 
 /// How many combinations [`replan_brute_force`] would try (saturating).

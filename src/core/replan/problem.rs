@@ -6,6 +6,7 @@
 
 use jiff::civil::Date;
 
+use super::super::day;
 use super::super::plan::Plan;
 use super::super::session::{Kind, Session};
 use super::super::week::{Week, add_days, days_between};
@@ -153,12 +154,14 @@ impl Problem {
             max_runs: u16::from(rules.max_runs_per_day),
         };
 
+        // A set: a file may name thousands of skipped key sessions.
+        let missed: std::collections::HashSet<_> = request.missed.iter().copied().collect();
         let first = week.start().min(add_days(from, -1));
         let last = add_days(end, 1);
         let offset = plan.sessions().partition_point(|s| s.date < first);
         for (i, s) in plan.sessions_between(first, last).iter().enumerate() {
             let in_window = from <= s.date && s.date <= end;
-            let missed = s.is_skipped() && week.contains(s.date) && request.missed.contains(&s.id);
+            let missed = s.is_skipped() && week.contains(s.date) && missed.contains(&s.id);
             if (in_window && s.done.is_none()) || missed {
                 let cand = problem.candidate(offset + i, s, rules);
                 problem.cands.push(cand);
@@ -293,7 +296,10 @@ impl Problem {
         for d in self.window() {
             let date = self.days[d].date;
             let distance = days_between(s.date, date);
+            // Near the end of the calendar a plan may hold, the week runs past it: never
+            // propose a day the file could not hold.
             if date < self.today
+                || date > day::LAST
                 || date == s.date
                 || distance.unsigned_abs() > u64::from(rules.max_move_days)
                 || (skipped && date < s.date)

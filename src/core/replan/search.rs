@@ -154,6 +154,39 @@ impl<'a> State<'a> {
     }
 }
 
+/// How much the search may do before it settles for the best week found so far.
+///
+/// A week a runner really plans (up to about 21 sessions, three a day) is searched to the
+/// end well within this; a window stuffed with dozens of sessions on crowded days is not,
+/// and would otherwise take seconds to minutes and gigabytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Budget {
+    /// Options weighed (each "does this option fit here" is one), in the search and in
+    /// its bound.
+    pub work: u64,
+    /// Entries in the table of days already reached; when it is full, no new ones are
+    /// added (the table only prunes, so the result stays right, only slower).
+    pub table: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            work: 4_000_000,
+            table: 1 << 16,
+        }
+    }
+}
+
+/// The search's answer: an option per candidate, and whether it is proven the best.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Found {
+    pub choice: Vec<usize>,
+    /// `false` when the budget ran out first: the choice is the best week found, legal,
+    /// but another may be better.
+    pub optimal: bool,
+}
+
 struct Dfs<'a> {
     problem: &'a Problem,
     state: State<'a>,
@@ -162,23 +195,34 @@ struct Dfs<'a> {
     best: Option<(Score, Vec<usize>)>,
     /// The best score so far with which each key was reached.
     seen: HashMap<Key, Score>,
+    budget: Budget,
+    work: u64,
 }
 
 impl Dfs<'_> {
+    fn fits(&mut self, opt: &Opt) -> bool {
+        self.work += 1;
+        self.state.fits(opt)
+    }
+
     /// An upper bound on the score of any complete week below this node: the score so far
     /// plus each remaining session's best option that fits on its own. `None` when some
     /// session has no option left (never, as dropping always fits; kept total).
-    fn bound(&self, i: usize) -> Option<Score> {
+    fn bound(&mut self, i: usize) -> Option<Score> {
         let mut total = self.score;
-        for c in &self.problem.cands[i..] {
-            total.add(&c.options.iter().find(|o| self.state.fits(o))?.score);
+        let problem = self.problem;
+        for c in &problem.cands[i..] {
+            let opt = c.options.iter().find(|o| self.fits(o))?;
+            total.add(&opt.score);
         }
         Some(total)
     }
 
-    fn go(&mut self, i: usize) {
-        let cands = &self.problem.cands;
-        if i == cands.len() {
+    /// Arrives at the node where candidates `..i` are placed: records a complete week, and
+    /// says whether the node is worth expanding.
+    fn arrive(&mut self, i: usize) -> bool {
+        self.work += 1;
+        if i == self.problem.cands.len() {
             if self
                 .best
                 .as_ref()
@@ -186,40 +230,81 @@ impl Dfs<'_> {
             {
                 self.best = Some((self.score, self.choice.clone()));
             }
-            return;
+            return false;
         }
         // Reached before with a score at least as good: every completion from here was
         // already open to that earlier node, which also comes first in the fixed order.
         let key = self.state.key(i);
-        match self.seen.get(&key) {
-            Some(seen) if !self.score.is_better_than(seen) => return,
-            _ => {
+        let room = self.seen.len() < self.budget.table;
+        match self.seen.get_mut(&key) {
+            Some(seen) if !self.score.is_better_than(seen) => return false,
+            Some(seen) => *seen = self.score,
+            None if room => {
                 self.seen.insert(key, self.score);
             }
+            None => {}
         }
         if let Some((best, _)) = self.best {
             // Equal is not enough: the incumbent came first in the fixed order.
             match self.bound(i) {
                 Some(bound) if bound.is_better_than(&best) => {}
-                _ => return,
+                _ => return false,
             }
         }
-        for (k, opt) in cands[i].options.iter().enumerate() {
-            if !self.state.fits(opt) {
+        true
+    }
+
+    /// Depth-first over the options, with an explicit stack: its depth is the number of
+    /// sessions, which the file decides, so it must not be the call stack's.
+    fn run(&mut self) -> bool {
+        let problem = self.problem;
+        let cands = &problem.cands;
+        if !self.arrive(0) {
+            return true;
+        }
+        // For each open level, the next option to try there.
+        let mut next: Vec<usize> = vec![0];
+        while let Some(&from) = next.last() {
+            if self.work > self.budget.work && self.best.is_some() {
+                return false;
+            }
+            let i = next.len() - 1;
+            let options = &cands[i].options;
+            let mut k = from;
+            while k < options.len() && !self.fits(&options[k]) {
+                k += 1;
+            }
+            if k == options.len() {
+                // Every option here is tried: back to the level above, undoing its choice.
+                next.pop();
+                if i > 0 {
+                    let opt = &cands[i - 1].options[self.choice[i - 1]];
+                    self.score.sub(&opt.score);
+                    self.state.unplace(opt);
+                }
                 continue;
             }
+            if let Some(top) = next.last_mut() {
+                *top = k + 1;
+            }
+            let opt = &options[k];
             self.state.place(opt);
             self.score.add(&opt.score);
             self.choice[i] = k;
-            self.go(i + 1);
-            self.score.sub(&opt.score);
-            self.state.unplace(opt);
+            if self.arrive(i + 1) {
+                next.push(0);
+            } else {
+                self.score.sub(&opt.score);
+                self.state.unplace(opt);
+            }
         }
+        true
     }
 }
 
-/// The optimal choice of option per candidate, the first in the fixed order among equals.
-pub(super) fn best(problem: &Problem) -> Vec<usize> {
+/// The optimal choice of option per candidate, the first in the fixed order among equals,
+/// or the best found when the budget runs out.
+pub(super) fn best(problem: &Problem, budget: Budget) -> Found {
     let mut dfs = Dfs {
         problem,
         state: State::new(problem),
@@ -227,12 +312,18 @@ pub(super) fn best(problem: &Problem) -> Vec<usize> {
         score: Score::default(),
         best: None,
         seen: HashMap::new(),
+        budget,
+        work: 0,
     };
-    dfs.go(0);
-    // Dropping every session always fits, so there is always a best; the fallback only
-    // keeps this function total.
-    dfs.best.map_or_else(
-        || problem.cands.iter().map(|c| c.stay).collect(),
-        |(_, choice)| choice,
-    )
+    let optimal = dfs.run();
+    // Dropping every session always fits, so there is always a best: the first descent
+    // reaches a complete week before the budget is looked at. The fallback only keeps this
+    // function total.
+    match dfs.best {
+        Some((_, choice)) => Found { choice, optimal },
+        None => Found {
+            choice: problem.cands.iter().map(|c| c.stay).collect(),
+            optimal: false,
+        },
+    }
 }

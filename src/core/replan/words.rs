@@ -344,6 +344,7 @@ pub(super) fn proposal(
     rules: &ReplanRules,
     problem: &Problem,
     choice: &[usize],
+    optimal: bool,
 ) -> Proposal {
     let sessions = plan.sessions();
     let mut explainer = Explainer {
@@ -442,5 +443,6 @@ pub(super) fn proposal(
         week: after,
         score,
         push,
+        optimal,
     }
 }

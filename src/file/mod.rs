@@ -1,13 +1,27 @@
 //! The plan file: one versioned RON document per training plan.
 //!
-//! Loading never panics and never touches the file: every problem is a [`FileError`] that
-//! names the place (`path:line:column: message`). Saving is atomic — the new text is written
-//! beside the file, flushed to disk and renamed over it — so a crash or a full disk leaves
+//! Loading never panics, never blocks and never touches the file: only a regular file is
+//! opened (a FIFO, a device or a socket is refused before it is opened), at most
+//! [`MAX_FILE_BYTES`] are read, nesting deeper than [`depth::MAX_DEPTH`] is refused in
+//! linear time, and every problem is a [`FileError`] on one line that names the place
+//! (`path:line:column: message`), with anything quoted from the file escaped and shortened
+//! ([`echo`]). Saving is atomic ([`mod@save`]): the new text is written to a fresh temp file
+//! beside the plan, flushed to disk and renamed over it, so a crash or a full disk leaves
 //! either the old file or the new one, never half of one. An unchanged document is not
 //! rewritten.
 
+pub mod depth;
+pub mod echo;
+pub mod save;
+
+pub use save::{
+    Disk, SaveEffects, Saved, Steps, remove_stale_temps, save, save_effects, save_text,
+    save_text_with,
+};
+
 use std::fmt;
-use std::io::Write;
+use std::fs::{File, Metadata};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -34,11 +48,13 @@ pub struct FileError {
 }
 
 impl FileError {
-    fn at(position: Option<(usize, usize)>, message: impl Into<String>) -> FileError {
+    /// An error at a place, its message made one safe line ([`echo::one_line`]): a value
+    /// quoted from the file can hold new lines, escapes or megabytes.
+    fn at(position: Option<(usize, usize)>, message: impl AsRef<str>) -> FileError {
         FileError {
             path: None,
             position,
-            message: message.into(),
+            message: echo::one_line(message.as_ref()),
         }
     }
 
@@ -51,7 +67,7 @@ impl FileError {
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(path) = &self.path {
-            write!(f, "{}:", path.display())?;
+            write!(f, "{}:", echo::escape(&path.display().to_string()))?;
         }
         if let Some((line, col)) = self.position {
             write!(f, "{line}:{col}:")?;
@@ -59,7 +75,8 @@ impl fmt::Display for FileError {
         if self.path.is_some() || self.position.is_some() {
             f.write_str(" ")?;
         }
-        f.write_str(&self.message)
+        // Already one line when made here; a caller may have set it by hand.
+        f.write_str(&echo::one_line(&self.message))
     }
 }
 
@@ -121,6 +138,16 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
             "the file is empty; a plan starts with `(version: 1, ...)`",
         ));
     }
+    if let Some(at) = depth::too_deep(text, depth::MAX_DEPTH) {
+        return Err(FileError::at(
+            Some(line_col(text, at)),
+            format!(
+                "nested more than {} levels deep here; a plan nests 6 at most, so this is not \
+                 a plan (or a bracket is missing its match)",
+                depth::MAX_DEPTH
+            ),
+        ));
+    }
     if let Some(at) = text.find('\0') {
         return Err(FileError::at(
             Some(line_col(text, at)),
@@ -151,14 +178,27 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
     )
     .map_err(|e| {
         let position = match &e {
-            PlanError::DuplicateId(id) => field_at(text, 0, "id", Some(&id.to_string()), 2),
+            // Where the exact field cannot be found (a comment RON skips that this search
+            // does not), the list it is in is the place.
+            PlanError::DuplicateId(id) => field_at(text, 0, "id", Some(&id.to_string()), 2)
+                .or_else(|| field_at(text, 0, "sessions", None, 1)),
             PlanError::DuplicateReadiness { date, .. } => {
                 let from = field_offsets(text, 0, "readiness", None)
                     .next()
                     .unwrap_or(0);
                 field_at(text, from, "date", Some(&format!("\"{date}\"")), 2)
+                    .or_else(|| field_at(text, 0, "readiness", None, 1))
             }
-            PlanError::Invalid(why) => invalid_at(text, why),
+            PlanError::Invalid(why) => invalid_at(text, why)
+                .or_else(|| {
+                    let list = if why.starts_with("session") {
+                        "sessions"
+                    } else {
+                        "settings"
+                    };
+                    field_at(text, 0, list, None, 1)
+                })
+                .or_else(|| field_at(text, 0, "version", None, 1)),
         };
         FileError::at(position, e.to_string())
     })
@@ -246,8 +286,9 @@ fn field_offsets<'a>(
                     };
                     let rest = rest.trim_start();
                     let matches = value.is_none_or(|v| {
-                        rest.starts_with(v)
-                            && !rest.as_bytes().get(v.len()).is_some_and(|&c| word(c))
+                        (rest.starts_with(v)
+                            && !rest.as_bytes().get(v.len()).is_some_and(|&c| word(c)))
+                            || same_number(rest, v)
                     });
                     if matches {
                         i = at + name.len();
@@ -259,6 +300,19 @@ fn field_offsets<'a>(
         }
         None
     })
+}
+
+/// Whether the number at the start of `rest` is the number `value`, however RON spells it
+/// (`06`, `0x6`, `6_`, `+6`).
+fn same_number(rest: &str, value: &str) -> bool {
+    let Ok(value) = value.parse::<u64>() else {
+        return false;
+    };
+    let token = rest
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '+'))
+        .next()
+        .unwrap_or("");
+    !token.is_empty() && ron::from_str::<u64>(token) == Ok(value)
 }
 
 fn line_col(text: &str, byte: usize) -> (usize, usize) {
@@ -310,10 +364,9 @@ pub fn load(path: &Path) -> Result<Plan, FileError> {
 /// # Errors
 /// The file cannot be read, is too large or is not UTF-8 text.
 pub fn read_text(path: &Path) -> Result<String, FileError> {
-    let io = |e: std::io::Error| FileError::at(None, e.to_string()).with_path(path);
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(FileError::at(
+    let (file, meta) = open_regular(path).map_err(|e| e.with_path(path))?;
+    let too_big = |size: u64| {
+        FileError::at(
             None,
             format!(
                 "the file is {:.1} MB; a plan file is at most {} MB, so this is not a plan",
@@ -321,9 +374,19 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         )
-        .with_path(path));
+        .with_path(path)
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_big(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // Never past the cap, even if the file grows while it is read.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::at(None, e.to_string()).with_path(path))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
@@ -335,76 +398,74 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     })
 }
 
-/// What [`save`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Saved {
-    Written,
-    /// The file already held exactly this plan.
-    Unchanged,
-}
-
-/// Saves a plan atomically.
+/// Opens `path` for reading only if it is a regular file (through links), without ever
+/// blocking: a FIFO would block the open until something writes to it, a device such as
+/// `/dev/zero` never ends. The type is checked before opening and again on the opened file,
+/// which is opened non-blocking in case the path changed in between.
 ///
 /// # Errors
-/// The folder cannot be written to, or the disk is full; the file on disk is then as it was.
-pub fn save(path: &Path, plan: &Plan) -> Result<Saved, FileError> {
-    save_text(path, &to_text(plan))
-}
-
-/// Writes `text` atomically, unless the file already holds exactly it.
-///
-/// # Errors
-/// As [`save`].
-pub fn save_text(path: &Path, text: &str) -> Result<Saved, FileError> {
-    if std::fs::read(path).is_ok_and(|old| old == text.as_bytes()) {
-        return Ok(Saved::Unchanged);
+/// The file cannot be read, or is not a regular file (the message says what it is); the
+/// error has no path yet.
+pub(crate) fn open_regular(path: &Path) -> Result<(File, Metadata), FileError> {
+    let io = |e: std::io::Error| FileError::at(None, e.to_string());
+    let not_a_file = |meta: &Metadata| {
+        FileError::at(
+            None,
+            format!(
+                "this is {}, not a plan file; runweek reads only regular files",
+                kind_of(meta)
+            ),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta));
     }
-    let io = |e: std::io::Error| FileError::at(None, e.to_string()).with_path(path);
-    // A plan reached through a link is saved where the link points, so the link stays a
-    // link and the real file does not go stale.
-    let resolved;
-    let path = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        resolved = std::fs::canonicalize(path).map_err(io)?;
-        resolved.as_path()
-    } else {
-        path
-    };
-    // The new file keeps the old one's permissions: a private plan stays private.
-    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan.ron".to_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&temp)?;
-        if let Some(permissions) = permissions.clone() {
-            file.set_permissions(permissions)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta));
+    }
+    Ok((file, meta))
+}
+
+/// What a file that is not a regular file is, in words.
+pub(crate) fn kind_of(meta: &Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO (a named pipe)";
         }
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temp, path)?;
-        // Make the rename itself durable; not every platform can open a folder, so this
-        // is best effort.
-        if let Ok(folder) = std::fs::File::open(&dir) {
-            let _ = folder.sync_all();
+        if kind.is_char_device() {
+            return "a character device";
         }
-        Ok(())
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        io(e)
-    })?;
-    Ok(Saved::Written)
+        if kind.is_block_device() {
+            return "a block device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if kind.is_symlink() {
+        return "a symbolic link";
+    }
+    "not a regular file"
 }
 
 /// The built-in demo plan's text: three weeks of a half-marathon build.
-pub const DEMO: &str = include_str!("../assets/demo.ron");
+pub const DEMO: &str = include_str!("../../assets/demo.ron");
 
 /// The built-in demo plan.
 ///
