@@ -48,3 +48,4 @@ pub mod app;
 pub mod cli;
 pub mod core;
 pub mod file;
+pub mod present;

@@ -310,11 +310,14 @@ fn opening_a_read_only_plan_says_what_saving_will_do_before_the_first_save() {
     let path = dir.path().join("shared-plan.ron");
     runweek::file::save(&path, &demo()).expect("saved");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
-    harness
-        .state_mut()
-        .push(Command::File(FileCommand::Chosen(Purpose::Open, path.clone())));
+    harness.state_mut().push(Command::File(FileCommand::Chosen(
+        Purpose::Open,
+        path.clone(),
+    )));
     harness.run();
-    wait_for(&mut harness, |app| app.title().starts_with("shared-plan.ron"));
+    wait_for(&mut harness, |app| {
+        app.title().starts_with("shared-plan.ron")
+    });
     let said = said(&harness);
     assert!(
         said.iter()

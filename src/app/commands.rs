@@ -219,13 +219,10 @@ impl RunweekApp {
             _ => return None,
         };
         let before = self.doc.plan().session(id)?;
-        (before.date != to && to < self.today).then(|| {
-            format!(
-                "Not moved: {} is a past day. A session still to run goes on today or later; \
-                 log it as done to record it on a past day.",
-                format::day_short(to)
-            )
-        })
+        if before.date == to {
+            return None;
+        }
+        format::past_day(to, self.today).map(|why| format!("Not moved: {why}"))
     }
 
     /// After any change to the plan: the autosave is due, and the workspace follows.

@@ -298,10 +298,5 @@ pub fn no_drag_reason(session: &Session, previewing: bool) -> Option<String> {
 
 /// Why a session may not be dropped on `day`, if it may not.
 pub fn no_drop_reason(day: Date, today: Date) -> Option<String> {
-    (day < today).then(|| {
-        format!(
-            "{} is past: sessions can be moved to today or a later day only.",
-            format::day_short(day)
-        )
-    })
+    format::past_day(day, today)
 }

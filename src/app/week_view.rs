@@ -15,6 +15,7 @@ use jiff::civil::Date;
 
 pub use super::badge::DayBadge;
 pub use super::theme::Tone;
+use crate::core::load::{WeekTotals, week_totals};
 use crate::core::plan::Plan;
 use crate::core::rules::{self, Warning};
 use crate::core::session::{Session, SessionId};
@@ -42,29 +43,12 @@ pub struct DayView {
     pub dropped: Vec<(Session, String)>,
 }
 
-/// Planned against done for the week.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct WeekSummary {
-    pub planned_minutes: u32,
-    pub planned_km: f64,
-    pub planned_load: f64,
-    pub done_minutes: u32,
-    pub done_km: f64,
-    pub done_load: f64,
-    /// Hard sessions planned (skipped ones excluded), and how many of them are key.
-    pub hard: u32,
-    pub key: u32,
-    pub sessions: u32,
-    pub done: u32,
-    pub skipped: u32,
-}
-
 /// Everything the grid and the summary need for one week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeekView {
     pub week: Week,
     pub days: [DayView; 7],
-    pub summary: WeekSummary,
+    pub summary: WeekTotals,
     /// Week-level warnings (planned load growth), in words.
     pub week_warnings: Vec<String>,
 }
@@ -123,7 +107,7 @@ impl WeekView {
             .collect();
         WeekView {
             week,
-            summary: summarize(plan.sessions_between(week.start(), week.end())),
+            summary: week_totals(plan.sessions_between(week.start(), week.end())),
             days,
             week_warnings,
         }
@@ -139,33 +123,6 @@ impl WeekView {
     pub fn day(&self, date: Date) -> Option<&DayView> {
         self.days.iter().find(|d| d.date == date)
     }
-}
-
-fn summarize(sessions: &[Session]) -> WeekSummary {
-    let mut sum = WeekSummary::default();
-    for s in sessions {
-        sum.sessions += 1;
-        if s.is_skipped() {
-            sum.skipped += 1;
-            continue;
-        }
-        sum.planned_minutes += u32::from(s.minutes.get());
-        sum.planned_km += s.distance_km.map_or(0.0, |k| k.get());
-        sum.planned_load += s.planned_load();
-        if s.kind.is_hard() {
-            sum.hard += 1;
-            if s.key {
-                sum.key += 1;
-            }
-        }
-        if let Some(crate::core::session::Done::Done(run)) = s.done {
-            sum.done += 1;
-            sum.done_minutes += u32::from(run.minutes.get());
-            sum.done_km += run.distance_km.map_or(0.0, |k| k.get());
-            sum.done_load += s.done_load();
-        }
-    }
-    sum
 }
 
 #[cfg(test)]

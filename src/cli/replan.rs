@@ -10,12 +10,13 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde_json::json;
 
-use crate::core::replan::{self, DayLimit, Proposal, ReplanRequest, ReplanRules};
+use crate::core::replan::{self, Proposal, ReplanRequest, ReplanRules};
 use crate::core::session::{Done, Session};
 use crate::core::verdict::{self, Verdict};
 use crate::core::week::Week;
 use crate::file;
 use crate::file::echo::{echo, escape, one_line};
+use crate::present;
 
 /// Whether to write the proposal to the file (`--write`), and whether to replace a
 /// read-only file (`--force`).
@@ -125,21 +126,8 @@ fn write_text(
     let today = if p.from == p.today { " (today)" } else { "" };
     let call = verdict.map_or("no readiness check that day", Verdict::label);
     writeln!(out, "Re-plan from {day}{today}: {call}")?;
-    let when = if p.from == p.today {
-        "today".to_owned()
-    } else {
-        p.from.strftime("%a").to_string()
-    };
-    match p.limit {
-        DayLimit::EasyOnly => writeln!(
-            out,
-            "Hold back: only easy sessions {when}, and nothing hard but a key session the day after."
-        )?,
-        DayLimit::RestOnly => writeln!(
-            out,
-            "Rest: nothing but rest {when}, and nothing hard but a key session the day after."
-        )?,
-        DayLimit::None => {}
+    if let Some(limit) = present::day_limit(p.limit, p.from, p.today) {
+        writeln!(out, "{limit}")?;
     }
     writeln!(out)?;
     if p.is_empty() {

@@ -6,13 +6,14 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde_json::json;
 
+use crate::core::load::week_totals;
 use crate::core::plan::{Plan, Units};
 use crate::core::rules;
 use crate::core::session::{Done, Session};
-use crate::core::units::KM_PER_MILE;
 use crate::core::week::Week;
 use crate::file;
 use crate::file::echo::{echo, one_line};
+use crate::present::distance;
 
 pub fn run(
     path: &Path,
@@ -30,41 +31,6 @@ pub fn run(
         write_text(&plan, week, today, out)?;
     }
     Ok(())
-}
-
-/// Planned and done totals of a week, skipped sessions excluded from both.
-#[derive(Debug, Default)]
-struct Totals {
-    planned_minutes: u32,
-    planned_km: f64,
-    planned_load: f64,
-    done_minutes: u32,
-    done_km: f64,
-    done_load: f64,
-    hard: usize,
-}
-
-fn totals(sessions: &[Session]) -> Totals {
-    let mut t = Totals::default();
-    for s in sessions.iter().filter(|s| !s.is_skipped()) {
-        t.planned_minutes += u32::from(s.minutes.get());
-        t.planned_km += s.distance_km.map_or(0.0, |d| d.get());
-        t.planned_load += s.planned_load();
-        t.hard += usize::from(s.kind.is_hard());
-        if let Some(Done::Done(run)) = s.done {
-            t.done_minutes += u32::from(run.minutes.get());
-            t.done_km += run.distance_km.map_or(0.0, |d| d.get());
-            t.done_load += s.done_load();
-        }
-    }
-    t
-}
-
-fn distance(km: f64, units: Units) -> String {
-    match units {
-        Units::Km => format!("{km:.1} km"),
-        Units::Mi => format!("{:.1} mi", km / KM_PER_MILE),
-    }
 }
 
 fn status(session: &Session, units: Units) -> String {
@@ -134,7 +100,7 @@ fn write_text(plan: &Plan, week: Week, today: Date, out: &mut dyn Write) -> anyh
             writeln!(out, "{:<18}   ! {}", "", one_line(&w.to_string()))?;
         }
     }
-    let t = totals(plan.sessions_between(week.start(), week.end()));
+    let t = week_totals(plan.sessions_between(week.start(), week.end()));
     writeln!(
         out,
         "Planned {} min, {}, load {:.0}; done {} min, {}, load {:.0}; {} hard session{}",
@@ -173,7 +139,7 @@ fn week_json(plan: &Plan, week: Week) -> serde_json::Value {
             })
         })
         .collect();
-    let t = totals(plan.sessions_between(week.start(), week.end()));
+    let t = week_totals(plan.sessions_between(week.start(), week.end()));
     let week_warnings: Vec<_> = warnings
         .iter()
         .filter(|w| w.is_soft())

@@ -11,10 +11,10 @@ use serde_json::json;
 
 use crate::core::load::{self, DayMetrics, LOAD_GROWTH_CAVEAT, Trends, WeekSummary};
 use crate::core::plan::{Units, WeekStart};
-use crate::core::units::KM_PER_MILE;
 use crate::core::week::{Week, add_days, days_between};
 use crate::file;
 use crate::file::echo::one_line;
+use crate::present::distance;
 
 /// Weeks shown when the range is not given in full.
 const DEFAULT_WEEKS: i64 = 4;
@@ -107,13 +107,6 @@ fn to_json(weeks: &[WeekSummary], days: &[DayMetrics]) -> serde_json::Value {
         })
         .collect();
     json!({ "weeks": weeks, "days": days })
-}
-
-fn distance(km: f64, units: Units) -> String {
-    match units {
-        Units::Km => format!("{km:.1} km"),
-        Units::Mi => format!("{:.1} mi", km / KM_PER_MILE),
-    }
 }
 
 /// `x` with `decimals` places; rounded first so that a small negative never shows as "-0.0".

@@ -443,6 +443,52 @@ pub fn strain(daily_loads: &[f64; 7]) -> Option<f64> {
     monotony(daily_loads).map(|m| m * daily_loads.iter().sum::<f64>())
 }
 
+/// Planned against done for a week's sessions, as the window's summary and `runweek show`
+/// both give them: skipped sessions count in neither.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct WeekTotals {
+    pub planned_minutes: u32,
+    pub planned_km: f64,
+    pub planned_load: f64,
+    pub done_minutes: u32,
+    pub done_km: f64,
+    pub done_load: f64,
+    /// Hard sessions planned (skipped ones excluded), and how many of them are key.
+    pub hard: u32,
+    pub key: u32,
+    pub sessions: u32,
+    pub done: u32,
+    pub skipped: u32,
+}
+
+/// The totals of `sessions` (a week's, from [`Plan::sessions_between`]).
+pub fn week_totals(sessions: &[Session]) -> WeekTotals {
+    let mut sum = WeekTotals::default();
+    for s in sessions {
+        sum.sessions += 1;
+        if s.is_skipped() {
+            sum.skipped += 1;
+            continue;
+        }
+        sum.planned_minutes += u32::from(s.minutes.get());
+        sum.planned_km += s.distance_km.map_or(0.0, |k| k.get());
+        sum.planned_load += s.planned_load();
+        if s.kind.is_hard() {
+            sum.hard += 1;
+            if s.key {
+                sum.key += 1;
+            }
+        }
+        if let Some(Done::Done(run)) = s.done {
+            sum.done += 1;
+            sum.done_minutes += u32::from(run.minutes.get());
+            sum.done_km += run.distance_km.map_or(0.0, |k| k.get());
+            sum.done_load += s.done_load();
+        }
+    }
+    sum
+}
+
 /// The figures of `week` as of `today`.
 pub fn week_summary(plan: &Plan, week: Week, today: Date) -> WeekSummary {
     let mut planned = Volume::default();

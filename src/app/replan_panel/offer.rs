@@ -7,15 +7,15 @@
 
 use eframe::egui::{RichText, Ui};
 
-use super::super::Command;
 use super::super::theme::Tone;
+use super::super::{Command, format};
 use super::offers::{Offer, Offers};
 use super::push::push_offer_ui;
 use super::strip::{offer_strip, says, settled_line};
-use super::words::{list, weekday};
+use super::words::list;
 use super::{OfferArgs, Trigger, propose};
+use crate::core::replan::DayLimit;
 use crate::core::verdict::Verdict;
-use crate::core::week::add_days;
 
 /// The offers of [`Offers`] above the grid, where a proposal shows once asked for: a
 /// re-plan on a Hold back or Rest day or after a missed session, a longer session on a
@@ -35,23 +35,13 @@ pub fn offers_ui(ui: &mut Ui, offers: &Offers, args: &OfferArgs<'_>, out: &mut V
         } else {
             format!("{who} says {} — re-plan the rest of the week?", v.label())
         };
-        let (day, next) = if offer.ask.from == args.today {
-            ("today".to_owned(), "tomorrow".to_owned())
+        let limit = if v == Verdict::Rest {
+            DayLimit::RestOnly
         } else {
-            (
-                format!("on {}", weekday(offer.ask.from)),
-                format!("on {}", weekday(add_days(offer.ask.from, 1))),
-            )
+            DayLimit::EasyOnly
         };
-        let rule = if v == Verdict::Rest {
-            format!("Nothing but rest {day}")
-        } else {
-            format!("Only easy sessions {day}")
-        };
-        let mut detail = vec![format!(
-            "{rule}, and nothing hard {next} except a key session. {}",
-            offer.summary()
-        )];
+        let rule = format::day_limit(limit, offer.ask.from, args.today).unwrap_or_default();
+        let mut detail = vec![format!("{rule} {}", offer.summary())];
         if !offers.missed_words.is_empty() {
             detail.push(format!(
                 "Missed this week: {}. The re-plan fits it in again if a later day has room.",

@@ -15,7 +15,7 @@ use super::words::{capitalized, kind_and_title, list, signed, weekday, why};
 use super::{Ask, Trigger};
 use crate::core::load::Trends;
 use crate::core::plan::Plan;
-use crate::core::replan::{Action, Change, DayLimit, Proposal};
+use crate::core::replan::{Action, Change, Proposal};
 use crate::core::session::Session;
 use crate::core::verdict::Verdict;
 use crate::core::week::Week;
@@ -96,22 +96,10 @@ pub(super) fn title(ask: &Ask, proposal: &Proposal) -> String {
     }
 }
 
-/// What the verdict of the first day allows, as the command line says it.
+/// What the verdict of the first day allows: the same sentence as the offer and the
+/// command line.
 pub(super) fn limit_line(proposal: &Proposal) -> Option<String> {
-    let when = if proposal.from == proposal.today {
-        "today".to_owned()
-    } else {
-        format!("on {}", weekday(proposal.from))
-    };
-    match proposal.limit {
-        DayLimit::None => None,
-        DayLimit::EasyOnly => Some(format!(
-            "Hold back: only easy sessions {when}, and nothing hard the day after except a key session."
-        )),
-        DayLimit::RestOnly => Some(format!(
-            "Rest: nothing but rest {when}, and nothing hard the day after except a key session."
-        )),
-    }
+    format::day_limit(proposal.limit, proposal.from, proposal.today)
 }
 
 /// "Every key session is kept: …", naming them and their days.

@@ -116,7 +116,7 @@ fn a_hold_back_day_moves_the_tempo_away_from_it() {
             (13, "Moved from Fri\nMakes room for the tempo moved to Fri"),
         ],
         &[
-            "Hold back: only easy sessions today, and nothing hard the day after except a key session.",
+            "Only easy sessions today, and nothing hard tomorrow except a key session.",
             "2 changes, marked ↻ on the cards:",
             "• Tempo moved Thu → Fri, 55 → 45 min: Thu follows today's hold-back day, and Fri has only 45 min",
             "• Recovery run moved Fri → Thu: makes room for the tempo moved to Fri",
@@ -153,7 +153,7 @@ fn a_rest_day_moves_its_run_and_drops_what_no_longer_fits() {
             ),
         ],
         &[
-            "Rest: nothing but rest today, and nothing hard the day after except a key session.",
+            "Nothing but rest today, and nothing hard tomorrow except a key session.",
             "3 changes, marked ↻ on the cards:",
             "• Easy run moved Wed → Thu: today is a rest day",
             "• Tempo moved Thu → Fri, 55 → 45 min: Thu follows today's rest day, and Fri has only 45 min",
@@ -184,7 +184,7 @@ fn a_downgraded_session_says_what_it_was() {
             "Was Tempo “3 x 10 min at threshold”, 55 min → Easy 40 min\nToday is a hold-back day, and no other day this week has room for it",
         )],
         &[
-            "Hold back: only easy sessions today, and nothing hard the day after except a key session.",
+            "Only easy sessions today, and nothing hard tomorrow except a key session.",
             "1 change, marked ↻ on the cards:",
             "• Tempo became a 40-minute easy run: today is a hold-back day, and no other day this week has room for it",
             "✔ Every key session is kept: Long run 18 km (Sun).",
@@ -274,7 +274,7 @@ fn a_week_dragged_by_hand_is_fixed_on_request() {
         ],
         &[
             // Today's verdict still holds on request, as on the command line.
-            "Hold back: only easy sessions today, and nothing hard the day after except a key session.",
+            "Only easy sessions today, and nothing hard tomorrow except a key session.",
             "2 changes, marked ↻ on the cards:",
             "• Recovery run moved Fri → Thu: makes room for the tempo moved to Fri",
             "• Tempo moved Sat → Fri, 55 → 45 min: Sat is the day before the key long run, and Fri has only 45 min",

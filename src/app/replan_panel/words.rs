@@ -2,8 +2,6 @@
 //! session's kind and title, a reason without the half its card already shows. They are
 //! text only, shared by the proposal, the offers and the push offer.
 
-use jiff::civil::Date;
-
 use crate::core::session::Session;
 
 /// The reason without its first half, which the card already shows: "Tempo moved Thu → Fri:
@@ -37,9 +35,7 @@ pub(super) fn signed(x: f64) -> String {
     }
 }
 
-pub(super) fn weekday(date: Date) -> String {
-    date.strftime("%a").to_string()
-}
+pub(super) use super::super::format::weekday;
 
 /// `Tempo “3 x 10 min at threshold”`, or `Easy` for a session without a title.
 pub(super) fn kind_and_title(s: &Session) -> String {
