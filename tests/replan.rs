@@ -9,13 +9,14 @@ use std::path::PathBuf;
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use runweek::core::history::History;
-use runweek::core::plan::{Availability, Plan, Settings, Weekday};
+use runweek::core::plan::{Availability, Plan, Weekday};
 use runweek::core::replan::{
     Action, DayLimit, Proposal, ReplanRequest, ReplanRules, replan, replan_brute_force,
     search_space, suggest_push,
 };
 use runweek::core::rules;
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
+use runweek::core::settings::Settings;
 use runweek::core::units::Minutes;
 use runweek::core::week::{Week, add_days};
 use support::{runweek, temp_file};

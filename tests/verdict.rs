@@ -9,14 +9,15 @@
 mod support;
 
 use jiff::civil::{Date, date};
-use runweek::core::plan::{Availability, Plan, Settings};
+use runweek::core::plan::{Availability, Plan};
 use runweek::core::readiness::{
     Body, Breathing, HeartRate, Legs, ReadinessEntry, Recent, Stride, When,
 };
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
+use runweek::core::settings::{Settings, VerdictRules};
 use runweek::core::units::{Bpm, HrvMs, Minutes, Rpe};
 use runweek::core::verdict::{
-    Assessment, Effect, Verdict, VerdictRules, assess, assess_range, carry_over, rule_lines,
+    Assessment, Effect, Verdict, assess, assess_range, carry_over, rule_lines,
 };
 use runweek::core::week::add_days;
 use runweek::file;

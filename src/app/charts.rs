@@ -31,7 +31,8 @@ use jiff::civil::Date;
 use super::week_view::Tone;
 use super::{Command, format, theme};
 use crate::core::load::{ACWR_BANDS, WeekSummary, acwr_band, week_summary};
-use crate::core::plan::{Plan, WeekStart};
+use crate::core::plan::Plan;
+use crate::core::settings::WeekStart;
 use crate::core::verdict::Verdict;
 use crate::core::week::Week;
 

@@ -10,8 +10,8 @@ use jiff::civil::Date;
 use super::session_editor::{self, Draft};
 use super::week_view::{DayView, Tone};
 use super::{Command, format, theme};
-use crate::core::plan::Units;
 use crate::core::session::SessionId;
+use crate::core::settings::Units;
 
 #[derive(Debug, Clone, Copy)]
 pub struct DayPanelArgs<'a> {

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use crate::core::plan::Units;
+use crate::core::settings::Units;
 use crate::core::units::KM_PER_MILE;
 
 /// A distance stored in kilometres, in the chosen units.

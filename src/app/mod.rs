@@ -55,8 +55,9 @@ use serde::{Deserialize, Serialize};
 use crate::core::day;
 use crate::core::edit::Edit;
 use crate::core::history::History;
-use crate::core::plan::{Plan, WeekStart};
+use crate::core::plan::Plan;
 use crate::core::session::SessionId;
+use crate::core::settings::WeekStart;
 use crate::core::week::{Week, days_between};
 use crate::file;
 

@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 use super::notices::error_color;
 use super::{Command, format};
 use crate::core::edit::Edit;
-use crate::core::plan::{Availability, Plan, Settings, Units, WeekStart, Weekday};
+use crate::core::plan::{Availability, Plan, Weekday};
+use crate::core::settings::{Settings, Units, WeekStart};
 use crate::core::units::Bpm;
 
 /// Light, dark, or whatever the desktop uses.

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::week_view::{Tone, WeekView};
 use super::{format, theme};
-use crate::core::plan::Units;
+use crate::core::settings::Units;
 
 /// How load is computed, stated where it is shown.
 pub const LOAD_FORMULA: &str = "Load = minutes × RPE (Foster's session RPE, CR-10 scale). \

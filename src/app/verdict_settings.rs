@@ -14,8 +14,8 @@ use eframe::egui::{self, CollapsingHeader, Grid, RichText, ScrollArea, TextEdit,
 use super::Command;
 use super::notices::error_color;
 use crate::core::edit::Edit;
-use crate::core::plan::{Plan, Settings};
-use crate::core::verdict::VerdictRules;
+use crate::core::plan::Plan;
+use crate::core::settings::{Settings, VerdictRules};
 
 /// One threshold: its name in the plan file, its words, its range (as
 /// [`VerdictRules::check`] has it) and its place in the rules.

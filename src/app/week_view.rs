@@ -185,7 +185,7 @@ fn summarize(sessions: &[Session]) -> WeekSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::plan::WeekStart;
+    use crate::core::settings::WeekStart;
     use jiff::civil::date;
 
     fn demo_week(day: Date) -> WeekView {

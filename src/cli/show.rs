@@ -6,9 +6,10 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde_json::json;
 
-use crate::core::plan::{Plan, Units};
+use crate::core::plan::Plan;
 use crate::core::rules;
 use crate::core::session::{Done, Session};
+use crate::core::settings::Units;
 use crate::core::units::KM_PER_MILE;
 use crate::core::week::Week;
 use crate::file;

@@ -6,9 +6,10 @@
 
 use jiff::civil::Date;
 
-use super::plan::{Availability, Plan, Settings};
+use super::plan::{Availability, Plan};
 use super::readiness::{ReadinessEntry, When};
 use super::session::{Session, SessionId};
+use super::settings::Settings;
 
 /// One change to a plan.
 #[derive(Debug, Clone, PartialEq)]

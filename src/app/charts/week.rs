@@ -9,7 +9,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::super::week_view::Tone;
 use super::super::{format, theme};
 use crate::core::load::{LOAD_GROWTH_CAVEAT, WeekSummary};
-use crate::core::plan::Units;
+use crate::core::settings::Units;
 
 /// "—" for a figure that is not defined.
 pub const UNDEFINED: &str = "—";
