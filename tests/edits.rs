@@ -1,5 +1,6 @@
 //! Edits and history: undo after apply restores the plan exactly; a refused edit or batch
-//! changes nothing; redo replays.
+//! changes nothing; redo replays; an edit's earliest day tells the verdict cache where to
+//! start again.
 
 use std::collections::BTreeMap;
 
@@ -14,6 +15,7 @@ use runweek::core::readiness::{
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
 use runweek::core::settings::{Settings, WeekStart};
 use runweek::core::units::{Bpm, HrvMs, Minutes, Rpe};
+use runweek::core::verdict::{Assessments, assess_range};
 use runweek::core::week::add_days;
 use runweek::file;
 
@@ -439,5 +441,54 @@ proptest! {
             prop_assert_eq!(&plan, expected);
         }
         prop_assert!(!history.can_redo());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The verdict cache, updated from each edit's changed days (and from the inverse's on
+    /// undo and redo), always equals assessing every day from scratch; so does the cache
+    /// updated from the earliest day to the end.
+    #[test]
+    fn assessments_updated_from_the_changed_days_equal_a_fresh_assessment(
+        plan in arb_plan(),
+        edits in prop::collection::vec(arb_any_edit(), 1..8),
+    ) {
+        let mut plan = plan;
+        let (from, to) = (add_days(first_day(), -3), add_days(first_day(), DAYS + 3));
+        let mut days = Assessments::new(&plan, from, to);
+        let mut to_the_end = days.clone();
+        let mut history = History::default();
+        let check = |days: &Assessments, plan: &Plan| {
+            let fresh = assess_range(plan, from, to);
+            let wrong = days.all().iter().zip(&fresh).find(|(a, b)| a != b);
+            prop_assert!(wrong.is_none(), "{:#?}", wrong);
+            prop_assert_eq!(days.all().len(), fresh.len());
+            Ok(())
+        };
+        for edit in edits {
+            let changed = edit.changed_days(&plan);
+            prop_assert_eq!(changed.map(|(first, _)| first), edit.earliest_day(&plan));
+            if history.apply(&mut plan, edit).is_ok() {
+                days.update(&plan, changed);
+                to_the_end.update_from(&plan, changed.map(|(first, _)| first));
+            }
+            check(&days, &plan)?;
+            check(&to_the_end, &plan)?;
+        }
+        loop {
+            let changed = history.next_undo().map(|e| e.changed_days(&plan));
+            if !history.undo(&mut plan) {
+                break;
+            }
+            days.update(&plan, changed.flatten());
+            check(&days, &plan)?;
+        }
+        while let Some(changed) = history.next_redo().map(|e| e.changed_days(&plan)) {
+            prop_assert!(history.redo(&mut plan));
+            days.update(&plan, changed);
+            check(&days, &plan)?;
+        }
     }
 }
