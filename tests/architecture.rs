@@ -183,8 +183,8 @@ fn module_path(relative: &Path) -> Vec<String> {
 /// `crate_path`; `None` outside it (std, other crates, other folders).
 fn resolve(path: &str, module: &[String], crate_path: &[String]) -> Option<Vec<String>> {
     let segments: Vec<&str> = path.split("::").map(str::trim).collect();
-    let (base, rest): (Vec<String>, &[&str]) = match segments.first()? {
-        &"crate" => {
+    let (base, rest): (Vec<String>, &[&str]) = match *segments.first()? {
+        "crate" => {
             let rest = &segments[1..];
             let inside =
                 rest.len() >= crate_path.len() && rest.iter().zip(crate_path).all(|(a, b)| a == b);
@@ -193,12 +193,12 @@ fn resolve(path: &str, module: &[String], crate_path: &[String]) -> Option<Vec<S
             }
             (Vec::new(), &rest[crate_path.len()..])
         }
-        &"super" => {
+        "super" => {
             let ups = segments.iter().take_while(|s| **s == "super").count();
             let kept = module.len().checked_sub(ups)?;
             (module[..kept].to_vec(), &segments[ups..])
         }
-        &"self" => (module.to_vec(), &segments[1..]),
+        "self" => (module.to_vec(), &segments[1..]),
         _ => return None,
     };
     let mut target = base;

@@ -7,8 +7,8 @@
 //! them. Their serde form is the plan file's `settings: (…)` and must not change.
 //!
 //! Every verdict threshold has a range in which it still means what its name says;
-//! [`VerdictRules::RANGES`] is that table, read by [`VerdictRules::check`] and by the window's
-//! settings, so the two never disagree.
+//! [`VerdictRules::RANGES`] is that table. [`VerdictRules::check`] reads it, and the window's
+//! settings can read it too instead of keeping a copy of the ranges in step by a test.
 
 use serde::{Deserialize, Serialize};
 
