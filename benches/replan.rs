@@ -5,11 +5,12 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use jiff::civil::{Date, date};
-use runweek::core::plan::{Availability, Plan, Settings, Weekday};
+use runweek::core::plan::{Availability, Plan, Weekday};
 use runweek::core::replan::{
     DayLimit, ReplanRequest, ReplanRules, replan, replan_brute_force, search_space,
 };
 use runweek::core::session::{Kind, Session, SessionId};
+use runweek::core::settings::Settings;
 use runweek::core::units::Minutes;
 use runweek::core::week::add_days;
 

@@ -9,9 +9,10 @@ use jiff::civil::{Date, date};
 use runweek::core::load::{
     self, ACWR_BANDS, DayMetrics, Split, Trends, Volume, acwr_band, formula_lines, monotony, strain,
 };
-use runweek::core::plan::{Availability, Plan, Settings, WeekStart};
+use runweek::core::plan::{Availability, Plan};
 use runweek::core::rules::Warning;
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
+use runweek::core::settings::{Settings, WeekStart};
 use runweek::core::units::{Km, Minutes, Rpe};
 use runweek::core::week::{Week, add_days};
 use support::{demo_file, runweek, stdout, temp_file};

@@ -9,13 +9,14 @@ use std::path::PathBuf;
 use jiff::civil::{Date, date};
 use proptest::prelude::*;
 use runweek::core::history::History;
-use runweek::core::plan::{Availability, Plan, Settings, Weekday};
+use runweek::core::plan::{Availability, Plan, Weekday};
 use runweek::core::replan::{
     Action, DayLimit, MAX_SESSIONS, NOT_PROVEN, Proposal, ReplanRequest, ReplanRules, replan,
     replan_brute_force, search_space, suggest_push,
 };
 use runweek::core::rules;
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
+use runweek::core::settings::Settings;
 use runweek::core::units::Minutes;
 use runweek::core::week::{Week, add_days};
 use support::{runweek, temp_file};
@@ -1358,7 +1359,7 @@ fn twenty_five_thousand_sessions_in_a_week_need_no_deep_stack() {
 fn near_the_end_of_the_calendar_no_day_past_it_is_proposed() {
     let last = runweek::core::day::LAST;
     // The week of the last day a plan may hold runs into 2200 (unless it ends on a Sunday).
-    let week = Week::containing(last, runweek::core::plan::WeekStart::Monday);
+    let week = Week::containing(last, runweek::core::settings::WeekStart::Monday);
     assert!(week.end() > last, "2199-12-31 is a {:?}", last.weekday());
     let mut key = Session::new(
         SessionId(1),

@@ -330,7 +330,7 @@ fn settings_change_units_as_one_undo_step() {
     harness.run();
     assert_eq!(
         harness.state().plan().settings.units,
-        runweek::core::plan::Units::Mi
+        runweek::core::settings::Units::Mi
     );
     harness.get_by_label("Tempo, 3 x 10 min at threshold, 55 min, 6.5 mi");
     harness.get_by_label("Close").click();

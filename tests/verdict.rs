@@ -9,14 +9,16 @@
 mod support;
 
 use jiff::civil::{Date, date};
-use runweek::core::plan::{Availability, Plan, Settings};
+use runweek::core::edit::Edit;
+use runweek::core::plan::{Availability, Plan};
 use runweek::core::readiness::{
     Body, Breathing, HeartRate, Legs, ReadinessEntry, Recent, Stride, When,
 };
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
+use runweek::core::settings::{Settings, VerdictRules};
 use runweek::core::units::{Bpm, HrvMs, Minutes, Rpe};
 use runweek::core::verdict::{
-    Assessment, Effect, Verdict, VerdictRules, assess, assess_range, carry_over, rule_lines,
+    Assessment, Assessments, Effect, Verdict, assess, assess_range, carry_over, rule_lines,
 };
 use runweek::core::week::add_days;
 use runweek::file;
@@ -270,6 +272,59 @@ fn the_chain_of_yesterdays_is_followed_28_days_back() {
     specs.extend(history(28, "heavy"));
     specs.push("0 M heavy".to_owned());
     check_with(&settings(), &specs, Some(AsPlanned), 1, 0);
+}
+
+/// A change reaches as far as the chain of yesterdays: the cache updated over the days the
+/// edit changes and their reach sees the verdict 28 days later change, and agrees with a
+/// fresh assessment everywhere.
+#[test]
+fn assessments_follow_a_change_as_far_as_the_chain_of_yesterdays() {
+    let mut specs = vec!["-28 M heavy rough".to_owned()];
+    specs.extend((-27..=3).map(|k| format!("{k} M heavy")));
+    let mut plan = plan_with(&settings(), &specs, Vec::new());
+    let (from, to) = (add_days(D, -60), add_days(D, 70));
+    let mut days = Assessments::new(&plan, from, to);
+    assert_eq!(days.verdict(D), Some(HoldBack));
+
+    let edit = Edit::SetReadiness(entry("-28 M heavy"));
+    let changed = edit.changed_days(&plan);
+    assert_eq!(changed, Some((add_days(D, -28), add_days(D, -28))));
+    plan.apply(edit).expect("applies");
+    days.update(&plan, changed);
+    assert_eq!(days.verdict(D), Some(AsPlanned));
+    assert_eq!(days.all(), &assess_range(&plan, from, to)[..]);
+    assert_eq!(
+        Assessments::reach_days(&VerdictRules::default()),
+        3 + 28 + 28,
+        "carry-over window, chain of yesterdays, baselines"
+    );
+}
+
+#[test]
+fn assessments_keep_what_they_have_when_the_range_moves() {
+    let specs = days(
+        history(40, "rhr=50 hrv=60"),
+        &["0 M heavy rough rhr=58", "1 M heavy"],
+    );
+    let plan = plan_with(&settings(), &specs, Vec::new());
+    let check = |days: &Assessments, from: Date, to: Date| {
+        assert_eq!(
+            days.all(),
+            &assess_range(&plan, from, to)[..],
+            "{from}..{to}"
+        );
+        assert_eq!(days.first_day(), Some(from));
+        assert_eq!(days.last_day(), (from <= to).then_some(to));
+    };
+    let mut days = Assessments::new(&plan, add_days(D, -10), add_days(D, 10));
+    for (from, to) in [(-5, 20), (-30, -20), (-25, 5), (3, 3), (4, 3), (-2, 2)] {
+        let (from, to) = (add_days(D, from), add_days(D, to));
+        days.set_range(&plan, from, to);
+        check(&days, from, to);
+    }
+    assert_eq!(days.verdict(D), Some(HoldBack));
+    assert_eq!(days.get(add_days(D, 3)), None, "outside the range");
+    assert_eq!(days.between(D, add_days(D, 5)).len(), 3);
 }
 
 #[test]

@@ -4,9 +4,10 @@
 #![allow(dead_code)]
 
 use jiff::civil::{Date, date};
-use runweek::core::plan::{Availability, Plan, Settings};
+use runweek::core::plan::{Availability, Plan};
 use runweek::core::readiness::{Legs, ReadinessEntry, Stride, When};
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
+use runweek::core::settings::Settings;
 use runweek::core::units::{Bpm, HrvMs, Km, Minutes, Rpe, SleepHours};
 use runweek::core::week::add_days;
 

@@ -11,8 +11,8 @@ use super::session_editor::{self, Draft};
 use super::theme::Tone;
 use super::week_view::DayView;
 use super::{Command, format, theme};
-use crate::core::plan::Units;
 use crate::core::session::SessionId;
+use crate::core::settings::Units;
 
 #[derive(Debug, Clone, Copy)]
 pub struct DayPanelArgs<'a> {

@@ -15,8 +15,8 @@ use super::format;
 use super::theme;
 use super::{Command, DragSession};
 use crate::core::edit::Edit;
-use crate::core::plan::Units;
 use crate::core::session::{Done, DoneRun, Session};
+use crate::core::settings::Units;
 
 /// How a card should look and behave.
 #[derive(Debug, Clone, Copy)]

@@ -12,8 +12,8 @@ use jiff::civil::Date;
 use super::theme::error_color;
 use super::{Command, field, format};
 use crate::core::edit::Edit;
-use crate::core::plan::Units;
 use crate::core::session::{Done, DoneRun, Kind, Session, SessionId};
+use crate::core::settings::Units;
 use crate::core::units::{Bpm, Km, Minutes, Rpe};
 
 /// What became of the session, as the editor's radio buttons say it.

@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 use super::theme::error_color;
 use super::{Command, field, format};
 use crate::core::edit::Edit;
-use crate::core::plan::{Availability, Plan, Settings, Units, WeekStart, Weekday};
+use crate::core::plan::{Availability, Plan, Weekday};
+use crate::core::settings::{Settings, Units, WeekStart};
 use crate::core::units::{Bpm, Minutes};
 
 /// Light, dark, or whatever the desktop uses.

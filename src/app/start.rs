@@ -9,7 +9,8 @@ use jiff::civil::{Date, date};
 
 use super::files::{self, HOME_PLAN, Stamp};
 use super::{APP_ID, RunweekApp};
-use crate::core::plan::{Plan, WeekStart};
+use crate::core::plan::Plan;
+use crate::core::settings::WeekStart;
 use crate::core::week::{Week, days_between};
 use crate::file;
 

@@ -6,7 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::theme::Tone;
 use super::week_view::WeekView;
 use super::{format, theme};
-use crate::core::plan::Units;
+use crate::core::settings::Units;
 
 /// How load is computed, stated where it is shown.
 pub const LOAD_FORMULA: &str = "Load = minutes × RPE (Foster's session RPE, CR-10 scale). \

@@ -19,8 +19,8 @@ use super::theme::Tone;
 use super::week_view::{DayView, WeekView};
 use super::{Command, DragSession, format, theme};
 use crate::core::edit::Edit;
-use crate::core::plan::Units;
 use crate::core::session::SessionId;
+use crate::core::settings::Units;
 
 /// What the grid needs besides the week itself.
 #[derive(Debug, Clone, Copy)]

@@ -128,7 +128,7 @@ impl WeekView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::plan::WeekStart;
+    use crate::core::settings::WeekStart;
     use jiff::civil::date;
 
     fn demo_week(day: Date) -> WeekView {

@@ -7,9 +7,10 @@ use jiff::civil::Date;
 use serde_json::json;
 
 use crate::core::load::week_totals;
-use crate::core::plan::{Plan, Units};
+use crate::core::plan::Plan;
 use crate::core::rules;
 use crate::core::session::{Done, Session};
+use crate::core::settings::Units;
 use crate::core::week::Week;
 use crate::file;
 use crate::file::echo::{echo, one_line};

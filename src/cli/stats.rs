@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde_json::json;
 
 use crate::core::load::{self, DayMetrics, LOAD_GROWTH_CAVEAT, Trends, WeekSummary};
-use crate::core::plan::{Units, WeekStart};
+use crate::core::settings::{Units, WeekStart};
 use crate::core::week::{Week, add_days, days_between};
 use crate::file;
 use crate::file::echo::one_line;

@@ -29,9 +29,10 @@
 
 use jiff::civil::Date;
 
-use super::plan::{Plan, Settings};
+use super::plan::Plan;
 use super::rules::{self, Warning};
 use super::session::{Done, Kind, Session};
+use super::settings::Settings;
 use super::week::{Week, add_days, days_between};
 
 /// Time constant (days) of the acute load in the acute:chronic ratio.

@@ -10,6 +10,7 @@ pub mod readiness;
 pub mod replan;
 pub mod rules;
 pub mod session;
+pub mod settings;
 pub mod units;
 pub mod verdict;
 pub mod week;

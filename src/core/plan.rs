@@ -12,8 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::readiness::{ReadinessEntry, When};
 use super::session::{Session, SessionId};
-use super::units::Bpm;
-use super::verdict::VerdictRules;
+use super::settings::Settings;
 use super::week::add_days;
 
 /// Days of the week as the plan file spells them.
@@ -53,76 +52,6 @@ impl Weekday {
             Weekday::Sat => "Sat",
             Weekday::Sun => "Sun",
         }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum WeekStart {
-    #[default]
-    Monday,
-    Sunday,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Units {
-    #[default]
-    Km,
-    Mi,
-}
-
-/// Settings that belong to the plan and travel with its file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct Settings {
-    pub week_start: WeekStart,
-    pub units: Units,
-    /// The heart rate expected at easy effort; an easy run logged higher counts against
-    /// readiness.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub easy_hr: Option<Bpm>,
-    /// Time constant of fitness (days).
-    pub fitness_days: u16,
-    /// Time constant of fatigue (days).
-    pub fatigue_days: u16,
-    /// The share (percent) by which planned weekly load may grow over the previous week
-    /// before the grid warns.
-    pub load_growth_pct: u16,
-    pub verdict: VerdictRules,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            week_start: WeekStart::Monday,
-            units: Units::Km,
-            easy_hr: None,
-            fitness_days: 42,
-            fatigue_days: 7,
-            load_growth_pct: 10,
-            verdict: VerdictRules::default(),
-        }
-    }
-}
-
-impl Settings {
-    /// # Errors
-    /// Names the setting that is out of range.
-    pub fn check(&self) -> Result<(), String> {
-        for (name, days) in [
-            ("fitness_days", self.fitness_days),
-            ("fatigue_days", self.fatigue_days),
-        ] {
-            if !(1..=365).contains(&days) {
-                return Err(format!("{name} must be between 1 and 365, got {days}"));
-            }
-        }
-        if self.load_growth_pct > 100 {
-            return Err(format!(
-                "load_growth_pct must be between 0 and 100, got {}",
-                self.load_growth_pct
-            ));
-        }
-        self.verdict.check()
     }
 }
 

@@ -9,6 +9,11 @@
 //! readiness entries around the day (found by binary search), so a day with ten years of
 //! history behind it costs the same as a day with four weeks.
 //!
+//! Because that window is bounded ([`Assessments::reach_days`]), a change on one day can
+//! only change the verdicts of the days from it to the end of that reach. [`Assessments`]
+//! keeps every day's assessment of a range (the week grid, the re-plan offers and the charts
+//! read the same one) and, told an edit's earliest day, assesses only those days again.
+//!
 //! # Choices the product document leaves open
 //!
 //! - **Which check decides.** The warm-up check when the day has one, else the morning check.
@@ -44,6 +49,7 @@ use serde::{Deserialize, Serialize};
 use super::plan::Plan;
 use super::readiness::{ReadinessEntry, Side, When};
 use super::session::{Done, Kind};
+use super::settings::VerdictRules;
 use super::units::Bpm;
 use super::week::{add_days, days_between};
 
@@ -54,152 +60,6 @@ pub const CARRY_CHAIN_DAYS: i64 = 28;
 
 /// Differences smaller than this are equality: see the module docs.
 const EPS: f64 = 1e-9;
-
-/// Every threshold of the verdict rules, with the product's defaults. Saved in the plan file
-/// so that a runner's own thresholds travel with the plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct VerdictRules {
-    /// Rest when this many hold-back signals (or more) are logged.
-    pub rest_signals: u8,
-    /// Rest when resting HR is at least this far above its baseline (bpm).
-    pub rest_resting_hr_above: u8,
-    /// Hold back when this many hold-back signals (or more) are logged.
-    pub hold_back_signals: u8,
-    /// Easy-effort HR at least this far above the expected one counts as a hold-back signal.
-    pub easy_hr_above: u8,
-    /// Resting HR at least this far above its baseline counts as a hold-back signal.
-    pub resting_hr_above: u8,
-    /// Push needs this many push signals and no hold-back signal.
-    pub push_signals: u8,
-    /// Days of history behind the resting-HR and HRV baselines.
-    pub baseline_days: u16,
-    /// Readings the resting-HR baseline needs before it counts.
-    pub resting_hr_min_readings: u16,
-    /// Days in the recent HRV mean compared with the baseline band.
-    pub hrv_recent_days: u16,
-    /// Readings the recent HRV mean needs before it counts.
-    pub hrv_min_readings: u16,
-    /// Half-width of the HRV band, in sample standard deviations of daily ln RMSSD.
-    pub hrv_band_sd: f64,
-    /// Readings the HRV band needs in its `baseline_days`; a sample SD needs at least 2.
-    pub hrv_baseline_min_readings: u16,
-    /// On the day after a Hold back or Rest day, this many hold-back signals (or more)
-    /// already mean Hold back: fatigue carried over from yesterday.
-    pub carry_signals: u8,
-    /// The days (ending today) in which clustered hold-back days mean fatigue is carrying
-    /// over.
-    pub carry_over_window_days: u16,
-    /// Hold back or Rest days in that window that raise "fatigue is carrying over".
-    pub carry_over_hold_back_days: u16,
-    /// The days (ending today) over which the RPE of easy sessions is checked for a rise.
-    pub rpe_trend_days: u16,
-    /// Easy sessions with a logged RPE that the trend needs.
-    pub rpe_trend_min_sessions: u16,
-}
-
-impl Default for VerdictRules {
-    fn default() -> Self {
-        VerdictRules {
-            rest_signals: 4,
-            rest_resting_hr_above: 10,
-            hold_back_signals: 2,
-            easy_hr_above: 5,
-            resting_hr_above: 5,
-            push_signals: 3,
-            baseline_days: 28,
-            resting_hr_min_readings: 7,
-            hrv_recent_days: 7,
-            hrv_min_readings: 3,
-            hrv_band_sd: 0.5,
-            // As many as the resting-HR baseline: a band from two or three readings is a
-            // guess, not a baseline.
-            hrv_baseline_min_readings: 7,
-            carry_signals: 1,
-            carry_over_window_days: 4,
-            carry_over_hold_back_days: 2,
-            rpe_trend_days: 7,
-            rpe_trend_min_sessions: 3,
-        }
-    }
-}
-
-impl VerdictRules {
-    /// The ranges in which the rules still mean what their names say.
-    ///
-    /// # Errors
-    /// Names the first threshold that is out of range, with the allowed range.
-    pub fn check(&self) -> Result<(), String> {
-        // Eight is the most hold-back signals a day can have: six clicks (the heart-rate
-        // click or its number) plus the resting-HR and HRV markers.
-        let signals = [
-            ("rest_signals", self.rest_signals, 1, 8),
-            ("hold_back_signals", self.hold_back_signals, 1, 8),
-            ("carry_signals", self.carry_signals, 1, 8),
-            ("push_signals", self.push_signals, 1, 6),
-            ("rest_resting_hr_above", self.rest_resting_hr_above, 1, 100),
-            ("easy_hr_above", self.easy_hr_above, 1, 100),
-            ("resting_hr_above", self.resting_hr_above, 1, 100),
-        ];
-        for (name, value, lo, hi) in signals {
-            if !(lo..=hi).contains(&value) {
-                return Err(format!(
-                    "verdict.{name} must be between {lo} and {hi}, got {value}"
-                ));
-            }
-        }
-        let days = [
-            ("baseline_days", self.baseline_days, 2, 365),
-            (
-                "resting_hr_min_readings",
-                self.resting_hr_min_readings,
-                1,
-                365,
-            ),
-            ("hrv_recent_days", self.hrv_recent_days, 1, 365),
-            ("hrv_min_readings", self.hrv_min_readings, 1, 365),
-            (
-                "hrv_baseline_min_readings",
-                self.hrv_baseline_min_readings,
-                2,
-                365,
-            ),
-            (
-                "carry_over_window_days",
-                self.carry_over_window_days,
-                1,
-                365,
-            ),
-            (
-                "carry_over_hold_back_days",
-                self.carry_over_hold_back_days,
-                1,
-                365,
-            ),
-            ("rpe_trend_days", self.rpe_trend_days, 2, 365),
-            (
-                "rpe_trend_min_sessions",
-                self.rpe_trend_min_sessions,
-                2,
-                365,
-            ),
-        ];
-        for (name, value, lo, hi) in days {
-            if !(lo..=hi).contains(&value) {
-                return Err(format!(
-                    "verdict.{name} must be between {lo} and {hi}, got {value}"
-                ));
-            }
-        }
-        if !(self.hrv_band_sd.is_finite() && (0.0..=5.0).contains(&self.hrv_band_sd)) {
-            return Err(format!(
-                "verdict.hrv_band_sd must be between 0 and 5, got {}",
-                self.hrv_band_sd
-            ));
-        }
-        Ok(())
-    }
-}
 
 /// The day's call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -361,6 +221,176 @@ pub fn assess_range(plan: &Plan, from: Date, to: Date) -> Vec<Assessment> {
     out
 }
 
+/// Every day's assessment over a range of days, kept up to date as the plan changes: what
+/// the week grid, the re-plan offers and the charts read, each day assessed once.
+///
+/// A day's verdict depends on the days before it (yesterday's verdict, the 28-day
+/// baselines, the 7-day HRV mean, the easy-RPE trend), but only on a bounded number of them:
+/// [`Assessments::reach_days`], what [`assess`] itself reads. So after a change to the days
+/// from `first` to `last`, only the days from `first` to `last + reach_days` can differ;
+/// [`Assessments::update`] assesses those again and keeps the others. With ten years of history and the default rules that
+/// is at most 60 days instead of 3,650.
+///
+/// # Example
+/// ```
+/// use jiff::civil::date;
+/// use runweek::core::edit::Edit;
+/// use runweek::core::plan::Plan;
+/// use runweek::core::readiness::{Legs, ReadinessEntry, When};
+/// use runweek::core::verdict::{Assessments, Verdict, assess};
+///
+/// let mut plan = Plan::default();
+/// let (from, to) = (date(2026, 11, 1), date(2026, 11, 30));
+/// let mut days = Assessments::new(&plan, from, to);
+/// assert_eq!(days.verdict(date(2026, 11, 25)), None); // not logged
+///
+/// let mut entry = ReadinessEntry::new(date(2026, 11, 25), When::Morning);
+/// entry.legs = Legs::Heavy;
+/// let edit = Edit::SetReadiness(entry);
+/// let changed = edit.changed_days(&plan);
+/// plan.apply(edit).expect("applies");
+/// days.update(&plan, changed);
+/// assert_eq!(days.verdict(date(2026, 11, 25)), Some(Verdict::AsPlanned));
+/// assert_eq!(days.get(date(2026, 11, 26)), Some(&assess(&plan, date(2026, 11, 26))));
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Assessments {
+    /// The day of `days[0]`.
+    from: Option<Date>,
+    days: Vec<Assessment>,
+}
+
+impl Assessments {
+    /// Assesses every day from `from` up to and including `to` (none when `to` is before
+    /// `from`), in one pass over the history.
+    pub fn new(plan: &Plan, from: Date, to: Date) -> Assessments {
+        Assessments {
+            from: Some(from),
+            days: assess_range(plan, from, to),
+        }
+    }
+
+    /// How many days after a day whose readiness entries or sessions changed an assessment
+    /// can still differ: the carry-over window, the chain of yesterdays behind each of its
+    /// days, the baselines behind each of those, and the easy-RPE trend.
+    pub fn reach_days(rules: &VerdictRules) -> i64 {
+        (judged_days_before(rules) + history_days(rules)).max(rpe_days_before(rules))
+    }
+
+    /// Brings the assessments up to date with `plan` after a change to the days `changed`
+    /// (first and last: [`super::edit::Edit::changed_days`] of the edit applied, or of the
+    /// inverse edit for an undo); `None` assesses every day again (settings changed).
+    ///
+    /// The days after `last + reach_days` are kept: nothing they read changed.
+    pub fn update(&mut self, plan: &Plan, changed: Option<(Date, Date)>) {
+        let reach = Self::reach_days(&plan.settings.verdict);
+        match changed {
+            Some((first, last)) => self.reassess(plan, first, add_days(last, reach)),
+            None => self.reassess(plan, Date::MIN, Date::MAX),
+        }
+    }
+
+    /// Brings the assessments up to date with `plan` after a change on `changed_from` or
+    /// later ([`super::edit::Edit::earliest_day`]): every day from there to the end of the
+    /// range is assessed again; `None` assesses every day again. [`Assessments::update`]
+    /// stops earlier when the last changed day is known.
+    pub fn update_from(&mut self, plan: &Plan, changed_from: Option<Date>) {
+        self.reassess(plan, changed_from.unwrap_or(Date::MIN), Date::MAX);
+    }
+
+    /// Assesses again the days from `from` to `to` that lie in the range.
+    fn reassess(&mut self, plan: &Plan, from: Date, to: Date) {
+        let (Some(first), Some(last)) = (self.from, self.last_day()) else {
+            return;
+        };
+        let (start, end) = (from.max(first), to.min(last));
+        if end < start {
+            return;
+        }
+        let (Some(i), Some(j)) = (self.index(start), self.index(end)) else {
+            return;
+        };
+        drop(self.days.splice(i..=j, assess_range(plan, start, end)));
+    }
+
+    /// Moves the range to `from..=to`, keeping the days already assessed (which must be up
+    /// to date with `plan`) and assessing only the new ones: for a history that grew, or a
+    /// new day.
+    pub fn set_range(&mut self, plan: &Plan, from: Date, to: Date) {
+        if to < from {
+            *self = Assessments {
+                from: Some(from),
+                days: Vec::new(),
+            };
+            return;
+        }
+        let kept = match (self.from, self.last_day()) {
+            (Some(first), Some(last)) if first <= to && from <= last => {
+                Some((first.max(from), last.min(to)))
+            }
+            _ => None,
+        };
+        let Some((keep_from, keep_to)) = kept else {
+            *self = Assessments::new(plan, from, to);
+            return;
+        };
+        let mut days = Vec::new();
+        if from < keep_from {
+            days.extend(assess_range(plan, from, add_days(keep_from, -1)));
+        }
+        if let (Some(i), Some(j)) = (self.index(keep_from), self.index(keep_to)) {
+            days.extend(self.days.drain(i..=j));
+        }
+        if keep_to < to {
+            days.extend(assess_range(plan, add_days(keep_to, 1), to));
+        }
+        *self = Assessments {
+            from: Some(from),
+            days,
+        };
+    }
+
+    /// The first day of the range.
+    pub fn first_day(&self) -> Option<Date> {
+        self.from
+    }
+
+    /// The last day of the range; `None` when it holds no day.
+    pub fn last_day(&self) -> Option<Date> {
+        let from = self.from?;
+        let last = i64::try_from(self.days.len()).ok()? - 1;
+        (last >= 0).then(|| add_days(from, last))
+    }
+
+    /// The day's assessment, when the day lies in the range.
+    pub fn get(&self, date: Date) -> Option<&Assessment> {
+        self.days.get(self.index(date)?)
+    }
+
+    /// The day's verdict: `None` when it is not logged or outside the range.
+    pub fn verdict(&self, date: Date) -> Option<Verdict> {
+        self.get(date)?.verdict
+    }
+
+    /// Every day of the range, in date order.
+    pub fn all(&self) -> &[Assessment] {
+        &self.days
+    }
+
+    /// The days from `from` up to and including `to` that lie in the range.
+    pub fn between(&self, from: Date, to: Date) -> &[Assessment] {
+        let start = self.days.partition_point(|a| a.date < from);
+        let end = self.days.partition_point(|a| a.date <= to);
+        &self.days[start..end.max(start)]
+    }
+
+    fn index(&self, date: Date) -> Option<usize> {
+        usize::try_from(days_between(self.from?, date))
+            .ok()
+            .filter(|&i| i < self.days.len())
+    }
+}
+
 /// Whether fatigue is carrying over into `date`, with its evidence: see the module docs.
 pub fn carry_over(plan: &Plan, date: Date) -> Option<CarryOver> {
     Window::new(plan, date, date).carry_over(date)
@@ -421,6 +451,23 @@ pub fn rule_lines(rules: &VerdictRules) -> Vec<String> {
             r.rpe_trend_min_sessions
         ),
     ]
+}
+
+/// The days before a day whose verdicts its assessment follows: the carry-over window, and
+/// the chain of yesterdays behind the first day of it.
+fn judged_days_before(rules: &VerdictRules) -> i64 {
+    i64::from(rules.carry_over_window_days.max(1)) - 1 + CARRY_CHAIN_DAYS
+}
+
+/// The days of readings before a judged day that its baselines read (the HRV mean reads the
+/// `hrv_recent_days` ending on the day).
+fn history_days(rules: &VerdictRules) -> i64 {
+    i64::from(rules.baseline_days).max(i64::from(rules.hrv_recent_days) - 1)
+}
+
+/// The days before a day whose sessions the easy-RPE trend reads.
+fn rpe_days_before(rules: &VerdictRules) -> i64 {
+    i64::from(rules.rpe_trend_days.max(1)) - 1
 }
 
 /// A day's counts before yesterday is known.
@@ -542,10 +589,8 @@ impl<'a> Window<'a> {
         let rules = &plan.settings.verdict;
         // Carry-over looks at the verdicts of the last days before `from`, and each of those
         // follows its own chain of yesterdays; each judged day needs its baselines.
-        let window = i64::from(rules.carry_over_window_days.max(1));
-        let judged_from = add_days(from, -(window - 1) - CARRY_CHAIN_DAYS);
-        let history = i64::from(rules.baseline_days).max(i64::from(rules.hrv_recent_days) - 1);
-        let first = add_days(judged_from, -history);
+        let judged_from = add_days(from, -judged_days_before(rules));
+        let first = add_days(judged_from, -history_days(rules));
         let len = usize::try_from(days_between(first, to) + 1).unwrap_or(0);
         let mut slots: Vec<[Option<&ReadinessEntry>; 2]> = vec![[None, None]; len];
         for entry in plan.readiness_between(first, to) {
@@ -875,7 +920,7 @@ impl<'a> Window<'a> {
             }
         }
 
-        let from = add_days(date, 1 - i64::from(r.rpe_trend_days.max(1)));
+        let from = add_days(date, -rpe_days_before(r));
         let points: Vec<(Date, u8)> = self
             .plan
             .sessions_between(from, date)

@@ -3,7 +3,7 @@
 use jiff::ToSpan;
 use jiff::civil::{Date, Weekday as JiffWeekday};
 
-use super::plan::WeekStart;
+use super::settings::WeekStart;
 
 /// Seven consecutive days starting on the plan's week start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -27,9 +27,10 @@ use std::path::{Path, PathBuf};
 use ron::extensions::Extensions;
 use serde::{Deserialize, Serialize};
 
-use crate::core::plan::{Availability, Plan, PlanError, Settings};
+use crate::core::plan::{Availability, Plan, PlanError};
 use crate::core::readiness::ReadinessEntry;
 use crate::core::session::Session;
+use crate::core::settings::Settings;
 
 /// The file version this app writes and reads.
 pub const VERSION: u32 = 1;

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use crate::core::replan::DayLimit;
 use crate::core::week::add_days;
 
-use crate::core::plan::Units;
+use crate::core::settings::Units;
 use crate::core::units::KM_PER_MILE;
 
 /// A distance stored in kilometres, in the chosen units.

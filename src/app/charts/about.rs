@@ -7,7 +7,7 @@
 use eframe::egui::{self, RichText, Ui};
 
 use crate::core::load::formula_lines;
-use crate::core::plan::Settings;
+use crate::core::settings::Settings;
 
 /// How the charts themselves are drawn: not formulas, but choices a reader should know.
 pub const CHART_NOTES: [&str; 4] = [

@@ -7,7 +7,7 @@
 use egui_plot::{GridInput, GridMark};
 use jiff::civil::{Date, date};
 
-use crate::core::plan::WeekStart;
+use crate::core::settings::WeekStart;
 use crate::core::week::{Week, add_days, days_between};
 
 /// Day 0 of the x axis.

@@ -15,7 +15,8 @@ use crate::core::load::{DayMetrics, Trends};
 use crate::core::plan::Plan;
 use crate::core::readiness::{ReadinessEntry, When};
 use crate::core::session::Done;
-use crate::core::verdict::{Verdict, VerdictRules, assess_range};
+use crate::core::settings::VerdictRules;
+use crate::core::verdict::{Verdict, assess_range};
 use crate::core::week::{Week, add_days, days_between};
 
 /// The charts' data for `plan` as of `today`: what [`super::charts_ui`] draws.

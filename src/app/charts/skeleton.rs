@@ -19,7 +19,7 @@ use super::dates::{self, date_at, x_of};
 use super::decimate::{self, View};
 use super::palette::Palette;
 use super::series::{self, ChartData};
-use crate::core::plan::WeekStart;
+use crate::core::settings::WeekStart;
 use crate::core::week::Week;
 
 /// What every chart of one frame shares.

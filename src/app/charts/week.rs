@@ -9,7 +9,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::super::format;
 use super::super::theme::{self, Tone};
 use crate::core::load::{LOAD_GROWTH_CAVEAT, WeekSummary};
-use crate::core::plan::Units;
+use crate::core::settings::Units;
 
 /// "—" for a figure that is not defined.
 pub const UNDEFINED: &str = "—";

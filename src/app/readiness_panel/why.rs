@@ -37,7 +37,7 @@ pub(super) fn why_ui(ui: &mut Ui, args: &ReadinessArgs<'_>, out: &mut Vec<Comman
 }
 
 /// The baselines in words, saying "no baseline yet" with the readings there are.
-fn baseline_lines(b: &Baselines, r: &verdict::VerdictRules) -> Vec<String> {
+fn baseline_lines(b: &Baselines, r: &crate::core::settings::VerdictRules) -> Vec<String> {
     let resting = match b.resting_hr {
         Some(hr) => format!(
             "Resting HR: {hr:.1} bpm, the mean of {} readings over the previous {} days",

@@ -491,7 +491,7 @@ fn form_reads_as_a_signed_number() {
 
 #[test]
 fn fixing_the_week_starts_today_or_when_the_week_starts() {
-    let this = Week::containing(wed(), crate::core::plan::WeekStart::Monday);
+    let this = Week::containing(wed(), crate::core::settings::WeekStart::Monday);
     check(Ask::fix_week(this, wed()).map(|a| a.from), Some(wed()));
     check(
         Ask::fix_week(this.next(), wed()).map(|a| a.from),

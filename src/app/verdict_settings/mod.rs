@@ -16,10 +16,11 @@ use eframe::egui::{self, CollapsingHeader, Grid, RichText, ScrollArea, TextEdit,
 use super::theme::error_color;
 use super::{Command, field};
 use crate::core::edit::Edit;
-use crate::core::plan::{Plan, Settings};
-use crate::core::verdict::VerdictRules;
+use crate::core::plan::Plan;
+use crate::core::settings::{Settings, VerdictRules};
 
-use table::{GROUPS, Kind, Rule, number, range, rules};
+use crate::core::settings::RuleField;
+use table::{GROUPS, Rule, number, range, rules};
 
 /// The thresholds as typed, until Apply.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +41,7 @@ impl RulesDraft {
         RulesDraft {
             base: rules.clone(),
             texts: self::rules()
-                .map(|r| (r.key, number((r.get)(rules))))
+                .map(|r| (r.key, number((r.range().get)(rules))))
                 .collect(),
             refused: None,
             shown_pass: 0,
@@ -62,11 +63,11 @@ impl RulesDraft {
         for rule in self::rules() {
             let checked = parse(rule, self.text(rule.key)).and_then(|v| {
                 let mut alone = self.base.clone();
-                (rule.set)(&mut alone, v);
+                (rule.range().set)(&mut alone, v);
                 alone.check().map(|()| v)
             });
             match checked {
-                Ok(v) => (rule.set)(&mut rules, v),
+                Ok(v) => (rule.range().set)(&mut rules, v),
                 Err(p) => problems.push((rule.key, p)),
             }
         }
@@ -81,19 +82,19 @@ impl RulesDraft {
 /// A typed threshold as a number that fits its field. Whether it is in range is for
 /// [`VerdictRules::check`] to say; a number too large for the field gets the same words.
 fn parse(rule: &Rule, text: &str) -> Result<f64, String> {
-    let (value, fits) = match rule.kind {
-        Kind::U8 | Kind::U16 => {
+    let (value, fits) = match rule.range().field {
+        RuleField::U8 | RuleField::U16 => {
             let v = field::required(field::whole(text), || {
                 format!("“{}” is not a whole number", text.trim())
             })?;
-            let fits = if rule.kind == Kind::U8 {
+            let fits = if rule.range().field == RuleField::U8 {
                 u8::try_from(v).is_ok()
             } else {
                 u16::try_from(v).is_ok()
             };
             (v as f64, fits)
         }
-        Kind::Decimal => {
+        RuleField::Decimal => {
             let v = field::required(field::decimal(text, "0.5"), || {
                 format!("“{}” is not a number (e.g. 0.5)", field::normalize(text))
             })?;
@@ -106,8 +107,8 @@ fn parse(rule: &Rule, text: &str) -> Result<f64, String> {
         Err(format!(
             "verdict.{} must be between {} and {}, got {}",
             rule.key,
-            number(rule.lo),
-            number(rule.hi),
+            number(rule.range().min),
+            number(rule.range().max),
             text.trim()
         ))
     }
@@ -144,9 +145,9 @@ fn sync(draft: &mut RulesDraft, rules: &VerdictRules) {
         return;
     }
     for rule in self::rules() {
-        let was = number((rule.get)(&draft.base));
+        let was = number((rule.range().get)(&draft.base));
         if let Some((_, text)) = draft.texts.iter_mut().find(|(k, _)| *k == rule.key) {
-            field::resync(text, &was, || number((rule.get)(rules)));
+            field::resync(text, &was, || number((rule.range().get)(rules)));
         }
     }
     draft.base = rules.clone();
@@ -295,15 +296,23 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), keys.len(), "no rule twice");
+        assert_eq!(
+            keys.len(),
+            VerdictRules::RANGES.len(),
+            "every rule the core knows"
+        );
+        for key in &keys {
+            assert!(VerdictRules::range_of(key).is_some(), "{key} is the core's");
+        }
         // The plan file's own names: a draft of the defaults gives back the defaults, and
         // each field, moved alone, moves exactly one value of the rules.
         let defaults = VerdictRules::default();
         assert_eq!(RulesDraft::of(&defaults).result(), Ok(defaults.clone()));
         for rule in rules() {
             let mut moved = defaults.clone();
-            (rule.set)(&mut moved, rule.hi);
+            (rule.range().set)(&mut moved, rule.range().max);
             assert_ne!(moved, defaults, "{} moves its field", rule.key);
-            assert_eq!((rule.get)(&moved), rule.hi, "{}", rule.key);
+            assert_eq!((rule.range().get)(&moved), rule.range().max, "{}", rule.key);
         }
         let text = ron::to_string(&defaults).expect("serializes");
         assert_eq!(text.matches(':').count(), keys.len(), "{text}");
@@ -319,16 +328,16 @@ mod tests {
     fn ranges_agree_with_the_rules_own_check() {
         for rule in rules() {
             for (value, ok) in [
-                (rule.lo, true),
-                (rule.hi, true),
-                (rule.lo - 1.0, false),
-                (rule.hi + 1.0, false),
+                (rule.range().min, true),
+                (rule.range().max, true),
+                (rule.range().min - 1.0, false),
+                (rule.range().max + 1.0, false),
             ] {
                 if value < 0.0 {
                     continue;
                 }
                 let mut r = VerdictRules::default();
-                (rule.set)(&mut r, value);
+                (rule.range().set)(&mut r, value);
                 assert_eq!(r.check().is_ok(), ok, "{} = {value}", rule.key);
             }
         }
