@@ -1,45 +1,126 @@
-//! Derived state: what the views show, computed from the document once per revision (and
-//! per week or proposal on show), never per frame.
+//! Derived state: what the views show, computed from the document once per change, never
+//! per frame.
 //!
-//! Views only read it. A frame with ten years of history open then costs the same as one
-//! with a week: the work happens once, right after the change that made it necessary.
+//! Every day's verdict is assessed once ([`Assessments`]) and, after a change, again only
+//! from the changed days as far as a verdict can reach ([`Changes`]); the week on show,
+//! the offers above the grid and the charts all read those same verdicts. The rest is
+//! computed when its inputs change: the week view when the plan, the week or a proposal
+//! does; the offers when the plan, today or the selected day does; the charts when the plan
+//! or today does, and only while they are open. Views only read it. A frame with ten years of
+//! history open then costs the same as one with a week.
 
+use jiff::civil::Date;
+
+use super::charts::series::{self, ChartData};
+use super::document::Changes;
 use super::preview::Shown;
+use super::replan_panel::offers::{Offers, offers_with};
 use super::week_view::WeekView;
+use crate::core::load::{WeekSummary, week_summary};
 use crate::core::plan::Plan;
+use crate::core::verdict::{Assessments, assess_range};
 use crate::core::week::Week;
 
-/// What the derived state was computed for: it is computed again when any of these change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Key {
-    rev: u64,
-    week: Week,
-    preview: bool,
+/// What the views need to know to ask for their part.
+pub struct Inputs<'a> {
+    pub plan: &'a Plan,
+    pub rev: u64,
+    /// What changed in the plan since the last update.
+    pub changes: Changes,
+    pub today: Date,
+    pub week: Week,
+    pub selected_day: Date,
+    pub shown: Option<&'a Shown>,
+    pub charts_open: bool,
 }
 
 /// Everything the views read that is computed from the plan.
 #[derive(Default)]
 pub struct Derived {
-    week: Option<(Key, WeekView)>,
+    verdicts: Assessments,
+    week: Option<((u64, Week, bool, Date), WeekView)>,
+    offers: Option<((u64, Date, Date), Offers)>,
+    charts: Option<((u64, Date), ChartData)>,
+    summary: Option<((u64, Date, Week), WeekSummary)>,
+    /// How many times the charts' data was computed (for the tests).
+    chart_builds: u64,
 }
 
 impl Derived {
-    /// Brings the derived state up to date with the plan at revision `rev`, the week on
-    /// show and a proposal, if one is on show.
-    pub fn update(&mut self, plan: &Plan, rev: u64, week: Week, shown: Option<&Shown>) {
-        let key = Key {
-            rev,
-            week,
-            preview: shown.is_some(),
-        };
+    /// Brings the derived state up to date with the plan, the day and what is on show.
+    pub fn update(&mut self, i: &Inputs<'_>) {
+        self.update_verdicts(i);
+        let key = (i.rev, i.week, i.shown.is_some(), i.today);
         if self.week.as_ref().is_none_or(|(k, _)| *k != key) {
-            let view = match shown {
+            let view = match i.shown {
+                // A proposal moves sessions: the days are assessed for the plan as proposed.
                 Some(shown) => {
-                    WeekView::build(&shown.proposed, week, Some((plan, &shown.preview.notes)))
+                    let assessed = assess_range(&shown.proposed, i.week.start(), i.week.end());
+                    WeekView::build_with(
+                        &shown.proposed,
+                        i.week,
+                        Some((i.plan, &shown.preview.notes)),
+                        &assessed,
+                    )
                 }
-                None => WeekView::build(plan, week, None),
+                None => WeekView::build_with(
+                    i.plan,
+                    i.week,
+                    None,
+                    self.verdicts.between(i.week.start(), i.week.end()),
+                ),
             };
             self.week = Some((key, view));
+        }
+        let key = (i.rev, i.today, i.selected_day);
+        if i.shown.is_none() && self.offers.as_ref().is_none_or(|(k, _)| *k != key) {
+            let verdicts = &self.verdicts;
+            let offers = offers_with(i.plan, i.today, i.selected_day, |d| {
+                verdicts.get(d).map_or_else(
+                    || crate::core::verdict::assess(i.plan, d).verdict,
+                    |a| a.verdict,
+                )
+            });
+            self.offers = Some((key, offers));
+        }
+        if i.charts_open {
+            let key = (i.rev, i.today);
+            if self.charts.as_ref().is_none_or(|(k, _)| *k != key) {
+                let previous = self.charts.take().map(|(_, data)| data.readiness);
+                let data = series::compute_with(i.plan, i.today, previous, &self.verdicts);
+                self.charts = Some((key, data));
+                self.chart_builds += 1;
+            }
+            let key = (i.rev, i.today, i.week);
+            if self.summary.as_ref().is_none_or(|(k, _)| *k != key) {
+                self.summary = Some((key, week_summary(i.plan, i.week, i.today)));
+            }
+        }
+    }
+
+    /// Every day's verdict from the plan's first day (or the week on show, or today,
+    /// whichever is first) to its last, kept up to date from the changed days on.
+    fn update_verdicts(&mut self, i: &Inputs<'_>) {
+        match i.changes {
+            Changes::None => {}
+            Changes::Days(first, last) => self.verdicts.update(i.plan, Some((first, last))),
+            Changes::All => self.verdicts = Assessments::default(),
+        }
+        let (mut from, mut to) = i.plan.date_range().unwrap_or((i.today, i.today));
+        from = from.min(i.week.start()).min(i.today);
+        to = to.max(i.week.end()).max(i.today);
+        let covered = self.verdicts.first_day().is_some_and(|d| d <= from)
+            && self.verdicts.last_day().is_some_and(|d| d >= to);
+        if !covered {
+            // Only the days not assessed yet are assessed: the range grows, it never
+            // shrinks.
+            let from = self.verdicts.first_day().map_or(from, |d| d.min(from));
+            let to = self.verdicts.last_day().map_or(to, |d| d.max(to));
+            if self.verdicts.first_day().is_none() {
+                self.verdicts = Assessments::new(i.plan, from, to);
+            } else {
+                self.verdicts.set_range(i.plan, from, to);
+            }
         }
     }
 
@@ -48,8 +129,106 @@ impl Derived {
         self.week.as_ref().map(|(_, view)| view)
     }
 
-    /// Forgets everything (another plan was opened, the day changed).
+    /// The offers for the selected day, as last updated.
+    pub fn offers(&self) -> Option<&Offers> {
+        self.offers.as_ref().map(|(_, offers)| offers)
+    }
+
+    /// The charts' data and the week's figures, while the charts are open.
+    pub fn charts(&self) -> Option<(&ChartData, Option<&WeekSummary>)> {
+        let (_, data) = self.charts.as_ref()?;
+        Some((data, self.summary.as_ref().map(|(_, s)| s)))
+    }
+
+    /// Forgets everything (another plan was opened).
     pub fn clear(&mut self) {
-        self.week = None;
+        *self = Derived::default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::document::Document;
+    use crate::core::edit::Edit;
+    use crate::core::readiness::{Legs, ReadinessEntry, When};
+    use crate::core::verdict::assess;
+    use jiff::civil::date;
+
+    fn update(derived: &mut Derived, doc: &mut Document, today: Date, charts_open: bool) {
+        let changes = doc.take_changes();
+        let week = Week::containing(today, doc.plan().settings.week_start);
+        derived.update(&Inputs {
+            plan: doc.plan(),
+            rev: doc.rev(),
+            changes,
+            today,
+            week,
+            selected_day: today,
+            shown: None,
+            charts_open,
+        });
+    }
+
+    /// Every verdict the views read equals a fresh assessment of the plan as it is.
+    fn agrees(derived: &Derived, plan: &Plan) {
+        for a in derived.verdicts.all() {
+            assert_eq!(*a, assess(plan, a.date), "{}", a.date);
+        }
+        let view = derived.week_view().expect("a week");
+        for day in &view.days {
+            assert_eq!(day.assessment, assess(plan, day.date));
+        }
+    }
+
+    #[test]
+    fn the_verdicts_follow_every_change_and_the_charts_are_computed_once_per_change() {
+        let today = date(2026, 11, 25);
+        let mut doc = Document::new(crate::file::demo().expect("demo"), None, None);
+        let mut derived = Derived::default();
+        for _ in 0..3 {
+            update(&mut derived, &mut doc, today, true);
+        }
+        assert_eq!(derived.chart_builds, 1, "a steady frame computes nothing");
+        agrees(&derived, doc.plan());
+
+        // A readiness click, a settings change, an undo: each seen, each once.
+        let mut entry = ReadinessEntry::new(date(2026, 11, 23), When::Morning);
+        entry.legs = Legs::Heavy;
+        doc.apply(Edit::SetReadiness(entry)).expect("a check-in");
+        update(&mut derived, &mut doc, today, true);
+        update(&mut derived, &mut doc, today, true);
+        assert_eq!(derived.chart_builds, 2);
+        agrees(&derived, doc.plan());
+
+        let mut settings = doc.plan().settings.clone();
+        settings.fitness_days = 28;
+        settings.verdict.hold_back_signals = 1;
+        doc.apply(Edit::SetSettings(settings))
+            .expect("valid settings");
+        update(&mut derived, &mut doc, today, true);
+        agrees(&derived, doc.plan());
+        let (data, _) = derived.charts().expect("charts");
+        assert_eq!(data.trends.time_constants(), (28, 7), "from the new plan");
+
+        assert!(doc.undo() && doc.undo());
+        update(&mut derived, &mut doc, today, true);
+        agrees(&derived, doc.plan());
+        assert_eq!(derived.chart_builds, 4);
+
+        // A new day moves the projection.
+        update(&mut derived, &mut doc, date(2026, 11, 26), true);
+        assert_eq!(derived.chart_builds, 5);
+    }
+
+    #[test]
+    fn closed_charts_cost_nothing() {
+        let today = date(2026, 11, 25);
+        let mut doc = Document::new(crate::file::demo().expect("demo"), None, None);
+        let mut derived = Derived::default();
+        update(&mut derived, &mut doc, today, false);
+        assert!(derived.charts().is_none());
+        assert_eq!(derived.chart_builds, 0);
+        assert!(derived.offers().is_some());
     }
 }

@@ -12,11 +12,35 @@
 
 use std::path::{Path, PathBuf};
 
+use jiff::civil::Date;
+
 use crate::core::edit::{Edit, EditError};
 use crate::core::history::History;
 use crate::core::plan::Plan;
 
 use super::files::Stamp;
+
+/// Which days the plan changed on since the derived state last looked: what it must
+/// compute again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Changes {
+    #[default]
+    None,
+    /// Sessions or readiness entries of these days, first to last.
+    Days(Date, Date),
+    /// Anything may have changed (settings, another plan).
+    All,
+}
+
+impl Changes {
+    fn and(self, days: Option<(Date, Date)>) -> Changes {
+        match (self, days) {
+            (Changes::All, _) | (_, None) => Changes::All,
+            (Changes::None, Some((a, b))) => Changes::Days(a, b),
+            (Changes::Days(a, b), Some((c, d))) => Changes::Days(a.min(c), b.max(d)),
+        }
+    }
+}
 
 /// The plan, its history and where it is kept.
 pub struct Document {
@@ -33,6 +57,8 @@ pub struct Document {
     /// The plan as it was last read from or written to `path`: where a merge with another
     /// program's changes starts from.
     base: Option<Plan>,
+    /// What changed since [`Document::take_changes`] was last called.
+    changes: Changes,
 }
 
 impl Document {
@@ -48,6 +74,7 @@ impl Document {
             saved_rev: 0,
             path,
             stamp,
+            changes: Changes::All,
         }
     }
 
@@ -96,27 +123,40 @@ impl Document {
     /// # Errors
     /// The edit's own refusal; the plan is unchanged.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let days = edit.changed_days(&self.plan);
         self.history.apply(&mut self.plan, edit)?;
-        self.rev += 1;
+        self.changed(days);
         Ok(())
     }
 
     /// Steps back; returns whether there was anything to undo.
     pub fn undo(&mut self) -> bool {
+        let days = self.history.next_undo().map(|e| e.changed_days(&self.plan));
         let done = self.history.undo(&mut self.plan);
         if done {
-            self.rev += 1;
+            self.changed(days.flatten());
         }
         done
     }
 
     /// Steps forward again; returns whether there was anything to redo.
     pub fn redo(&mut self) -> bool {
+        let days = self.history.next_redo().map(|e| e.changed_days(&self.plan));
         let done = self.history.redo(&mut self.plan);
         if done {
-            self.rev += 1;
+            self.changed(days.flatten());
         }
         done
+    }
+
+    fn changed(&mut self, days: Option<(Date, Date)>) {
+        self.rev += 1;
+        self.changes = self.changes.and(days);
+    }
+
+    /// What changed since the last call: the derived state computes that again.
+    pub fn take_changes(&mut self) -> Changes {
+        std::mem::take(&mut self.changes)
     }
 
     /// Another plan replaces this one, with its file: one read from disk (`stamp` given, so
@@ -126,6 +166,7 @@ impl Document {
         self.plan = plan;
         self.history.clear();
         self.rev += 1;
+        self.changes = Changes::All;
         if stamp.is_some() {
             self.saved_rev = self.rev;
         }

@@ -3,6 +3,7 @@
 
 use eframe::egui::{self, Ui};
 
+use super::derived::Derived;
 use super::top_bar::FileState;
 use super::week_view::WeekView;
 use super::{
@@ -17,6 +18,7 @@ impl RunweekApp {
         &mut self,
         ui: &mut Ui,
         view: &WeekView,
+        derived: &Derived,
         out: &mut Vec<Command>,
     ) -> egui::Rect {
         let file_name = self.doc.name();
@@ -39,10 +41,11 @@ impl RunweekApp {
             summary::summary_ui(ui, view, plan.settings.units);
             ui.add_space(2.0);
         });
-        if self.prefs.charts {
+        if self.prefs.charts
+            && let Some((data, week_figures)) = derived.charts()
+        {
             let args = charts::ChartsArgs {
                 plan,
-                rev: self.doc.rev(),
                 today: self.today,
                 week: view.week,
             };
@@ -53,7 +56,9 @@ impl RunweekApp {
                 .resizable(true)
                 .default_size(half)
                 .size_range(160.0..=1200.0)
-                .show(ui, |ui| charts::charts_ui(ui, state, &args, out));
+                .show(ui, |ui| {
+                    charts::charts_ui(ui, state, data, week_figures, &args, out);
+                });
         }
         egui::Panel::right("day panel")
             .resizable(true)
@@ -70,16 +75,15 @@ impl RunweekApp {
                 if let Some(shown) = &self.work.preview {
                     preview::banner_ui(ui, &shown.preview, out);
                     ui.add_space(4.0);
-                } else {
+                } else if let Some(offers) = derived.offers() {
                     // Where the proposal will show: a re-plan on a bad day or after a
                     // missed session, a longer session on a Push day.
                     let offer = replan_panel::OfferArgs {
                         plan,
-                        rev: self.doc.rev(),
                         today: self.today,
                         selected_day: self.work.selected_day,
                     };
-                    replan_panel::replan_offer_ui(ui, &mut self.work.replan, &offer, out);
+                    replan_panel::offers_ui(ui, offers, &offer, out);
                 }
                 let args = week_grid::GridArgs {
                     view,

@@ -266,18 +266,23 @@ impl RunweekApp {
         self.watch_the_file(&ctx);
         self.shortcuts(&ctx);
         let week = self.week();
-        self.derived.update(
-            self.doc.plan(),
-            self.doc.rev(),
+        let changes = self.doc.take_changes();
+        self.derived.update(&derived::Inputs {
+            plan: self.doc.plan(),
+            rev: self.doc.rev(),
+            changes,
+            today: self.today,
             week,
-            self.work.preview.as_ref(),
-        );
+            selected_day: self.work.selected_day,
+            shown: self.work.preview.as_ref(),
+            charts_open: self.prefs.charts,
+        });
         // The views read the derived state while the workspace is theirs to change.
         let derived = std::mem::take(&mut self.derived);
         let mut out = std::mem::take(&mut self.commands);
         let grid_rect = derived
             .week_view()
-            .map(|view| self.panels(ui, view, &mut out));
+            .map(|view| self.panels(ui, view, &derived, &mut out));
         self.derived = derived;
         self.windows(&ctx, &mut out);
         if let Some(grid_rect) = grid_rect {
@@ -322,7 +327,6 @@ impl RunweekApp {
                     self.work.selected_day = now;
                 }
                 self.today = now;
-                self.derived.clear();
             }
         }
     }

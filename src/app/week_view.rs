@@ -62,8 +62,19 @@ impl WeekView {
         week: Week,
         original: Option<(&Plan, &BTreeMap<SessionId, String>)>,
     ) -> WeekView {
-        let warnings = rules::check_week(plan, week);
         let assessments = verdict::assess_range(plan, week.start(), week.end());
+        WeekView::build_with(plan, week, original, &assessments)
+    }
+
+    /// As [`WeekView::build`], with the days' verdicts already assessed (the derived state
+    /// keeps every day's, so that the grid, the offers and the charts share them).
+    pub fn build_with(
+        plan: &Plan,
+        week: Week,
+        original: Option<(&Plan, &BTreeMap<SessionId, String>)>,
+        assessments: &[Assessment],
+    ) -> WeekView {
+        let warnings = rules::check_week(plan, week);
         let days = week.days().map(|date| {
             let assessment = assessments
                 .iter()

@@ -4,10 +4,9 @@
 
 use jiff::civil::Date;
 
-use super::charts::ChartsState;
+use super::charts::ChartsView;
 use super::preview::Shown;
 use super::readiness_panel::ReadinessPanel;
-use super::replan_panel::ReplanPanel;
 use super::session_editor::Draft;
 use super::settings::SettingsDraft;
 use crate::core::plan::Plan;
@@ -24,10 +23,8 @@ pub struct Workspace {
     pub preview: Option<Shown>,
     /// The readiness check-in of the selected day: its moment, "Why?", the numbers typed.
     pub readiness: ReadinessPanel,
-    /// The re-plan and push offers of the selected day.
-    pub replan: ReplanPanel,
     /// The charts panel: its zoom and range.
-    pub charts: ChartsState,
+    pub charts: ChartsView,
 }
 
 /// What became of the workspace after the plan changed.
@@ -46,8 +43,7 @@ impl Workspace {
             settings: None,
             preview: None,
             readiness: ReadinessPanel::default(),
-            replan: ReplanPanel::default(),
-            charts: ChartsState::default(),
+            charts: ChartsView::default(),
         }
     }
 

@@ -45,7 +45,7 @@ use eframe::egui::{self, Align, Layout, RichText, Ui};
 use jiff::civil::Date;
 
 use super::Command;
-use crate::core::load::{WeekSummary, week_summary};
+use crate::core::load::WeekSummary;
 use crate::core::plan::Plan;
 use crate::core::week::Week;
 
@@ -57,25 +57,14 @@ use skeleton::Cx;
 #[derive(Debug, Clone, Copy)]
 pub struct ChartsArgs<'a> {
     pub plan: &'a Plan,
-    /// The plan's revision: the cached metrics are rebuilt when it changes.
-    pub rev: u64,
     pub today: Date,
     /// The week the grid shows: summarised beside the charts and marked on them.
     pub week: Week,
 }
 
-/// The panel's own state: the cached metrics (computed by [`series::compute`] and
-/// `core::load::week_summary` once per revision, day and week) and the view of the time axis.
-#[derive(Debug, Default)]
-pub struct ChartsState {
-    data: Option<((u64, Date), ChartData)>,
-    summary: Option<((u64, Date, Week), WeekSummary)>,
-    view: ChartsView,
-    rebuilds: u64,
-}
-
 /// What the runner did with the charts, kept between frames: the part of the time axis on
-/// show and whether "About these numbers" is open.
+/// show and whether "About these numbers" is open. The charts' data itself is derived
+/// state, computed once per change by [`series::compute_with`].
 #[derive(Debug, Default)]
 pub struct ChartsView {
     /// The x range every time chart shows.
@@ -97,32 +86,11 @@ enum Shown {
     Range(f64, f64),
 }
 
-impl ChartsState {
+impl ChartsView {
     /// Shows the whole history, as the "All" button does.
     pub fn show_all(&mut self) {
-        self.view.shown = Shown::All;
-        self.view.reset = true;
-    }
-
-    /// How many times the metrics were computed: once per plan revision or new day.
-    pub fn rebuilds(&self) -> u64 {
-        self.rebuilds
-    }
-
-    /// Brings the cache in line with the plan: recomputes only when the revision or the
-    /// day changed.
-    fn refresh(&mut self, args: &ChartsArgs<'_>) {
-        let key = (args.rev, args.today);
-        if self.data.as_ref().is_none_or(|(k, _)| *k != key) {
-            let previous = self.data.take().map(|(_, data)| data.readiness);
-            self.data = Some((key, series::compute(args.plan, args.today, previous)));
-            self.rebuilds += 1;
-        }
-        let week_key = (args.rev, args.today, args.week);
-        if self.summary.as_ref().is_none_or(|(k, _)| *k != week_key) {
-            let summary = week_summary(args.plan, args.week, args.today);
-            self.summary = Some((week_key, summary));
-        }
+        self.shown = Shown::All;
+        self.reset = true;
     }
 }
 
@@ -133,31 +101,10 @@ pub(super) const Y_AXIS_WIDTH: f32 = 44.0;
 /// The narrowest view, in days.
 const MIN_SPAN_DAYS: f64 = 6.0;
 
-/// The panel: a header with the zoom controls, the week's figures, and the charts.
+/// The panel: a header with the zoom controls, the week's figures, and the charts, drawn
+/// from values computed once per change: `data` from [`series::compute_with`] and `summary`
+/// from `core::load::week_summary` for `args.week`.
 pub fn charts_ui(
-    ui: &mut Ui,
-    state: &mut ChartsState,
-    args: &ChartsArgs<'_>,
-    out: &mut Vec<Command>,
-) {
-    state.refresh(args);
-    let ChartsState {
-        data: Some((_, data)),
-        summary,
-        view,
-        ..
-    } = state
-    else {
-        return;
-    };
-    let summary = summary.as_ref().map(|(_, summary)| summary);
-    panel_ui(ui, view, data, summary, args, out);
-}
-
-/// The panel drawn from values computed elsewhere: `data` from [`series::compute`] and
-/// `summary` from `core::load::week_summary` for `args.week`. [`charts_ui`] passes its
-/// cached ones; a derived state owning them can call this directly.
-pub fn panel_ui(
     ui: &mut Ui,
     view: &mut ChartsView,
     data: &ChartData,
@@ -314,49 +261,6 @@ fn charts(ui: &mut Ui, cx: &mut Cx<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::edit::Edit;
-    use jiff::civil::date;
-
-    fn frame(ctx: &egui::Context, state: &mut ChartsState, plan: &Plan, rev: u64, today: Date) {
-        let args = ChartsArgs {
-            plan,
-            rev,
-            today,
-            week: Week::containing(today, plan.settings.week_start),
-        };
-        let mut out = Vec::new();
-        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
-            charts_ui(ui, state, &args, &mut out);
-        });
-        output.textures_delta.clear();
-    }
-
-    #[test]
-    fn metrics_are_recomputed_only_when_the_plan_or_the_day_changes() {
-        let mut plan = crate::file::demo().expect("the demo plan parses");
-        let today = date(2026, 11, 25);
-        let ctx = egui::Context::default();
-        let mut state = ChartsState::default();
-        for _ in 0..3 {
-            frame(&ctx, &mut state, &plan, 0, today);
-        }
-        assert_eq!(state.rebuilds(), 1);
-        let mut settings = plan.settings.clone();
-        settings.fitness_days = 28;
-        plan.apply(Edit::SetSettings(settings))
-            .expect("the settings are valid");
-        frame(&ctx, &mut state, &plan, 1, today);
-        frame(&ctx, &mut state, &plan, 1, today);
-        assert_eq!(state.rebuilds(), 2);
-        let (_, data) = state.data.as_ref().expect("built");
-        assert_eq!(
-            data.trends.time_constants(),
-            (28, 7),
-            "built from the new plan"
-        );
-        frame(&ctx, &mut state, &plan, 1, date(2026, 11, 26));
-        assert_eq!(state.rebuilds(), 3, "a new day moves the projection");
-    }
 
     #[test]
     fn a_view_stays_near_the_data_and_a_few_days_wide() {

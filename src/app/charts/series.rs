@@ -7,7 +7,10 @@
 //! [`super::ChartsState`] caches it. Each frame only cuts it to the view
 //! ([`super::decimate`]).
 
+use std::borrow::Cow;
+
 use egui_plot::PlotPoint;
+
 use jiff::civil::Date;
 
 use super::dates::x_of;
@@ -16,7 +19,7 @@ use crate::core::plan::Plan;
 use crate::core::readiness::{ReadinessEntry, When};
 use crate::core::session::Done;
 use crate::core::settings::VerdictRules;
-use crate::core::verdict::{Verdict, assess_range};
+use crate::core::verdict::{Assessment, Assessments, Verdict, assess_range};
 use crate::core::week::{Week, add_days, days_between};
 
 /// The charts' data for `plan` as of `today`: what [`super::charts_ui`] draws.
@@ -25,7 +28,18 @@ use crate::core::week::{Week, add_days, days_between};
 /// entries and the verdict's rules did not change (the verdicts of ten years take
 /// milliseconds; moving a session does not change them).
 pub fn compute(plan: &Plan, today: Date, previous: Option<ReadinessSeries>) -> ChartData {
-    ChartData::build(plan, today, previous)
+    ChartData::build(plan, today, previous, None)
+}
+
+/// As [`compute`], reading the verdicts and baselines from `verdicts` (the derived state's,
+/// assessed once per change and shared with the grid) rather than assessing ten years again.
+pub fn compute_with(
+    plan: &Plan,
+    today: Date,
+    previous: Option<ReadinessSeries>,
+    verdicts: &Assessments,
+) -> ChartData {
+    ChartData::build(plan, today, previous, Some(verdicts))
 }
 
 /// One week's load, planned against done.
@@ -89,7 +103,7 @@ impl ReadinessSeries {
     }
 
     /// The series of `plan`, from one pass of the verdict over the logged days.
-    pub fn build(plan: &Plan) -> ReadinessSeries {
+    pub fn build(plan: &Plan, verdicts: Option<&Assessments>) -> ReadinessSeries {
         let entries = plan.readiness();
         let mut series = ReadinessSeries {
             entries: entries.to_vec(),
@@ -101,7 +115,17 @@ impl ReadinessSeries {
             return series;
         };
         let (first, last) = (first.date, last.date);
-        let assessments = assess_range(plan, first, last);
+        // The days' verdicts as already assessed when they cover the logged days; else one
+        // pass now.
+        let assessments: Cow<'_, [Assessment]> = match verdicts {
+            Some(v)
+                if v.first_day().is_some_and(|d| d <= first)
+                    && v.last_day().is_some_and(|d| d >= last) =>
+            {
+                Cow::Borrowed(v.between(first, last))
+            }
+            _ => Cow::Owned(assess_range(plan, first, last)),
+        };
         let len = usize::try_from(days_between(first, last) + 1).unwrap_or(0);
         let mut days = vec![ReadinessDay::default(); len];
         for entry in entries {
@@ -124,7 +148,7 @@ impl ReadinessSeries {
             );
             fill(&mut day.hrv_ms, entry.hrv_ms.map(|h| h.get()));
         }
-        for (day, a) in days.iter_mut().zip(&assessments) {
+        for (day, a) in days.iter_mut().zip(assessments.iter()) {
             day.baseline_hr = a.baselines.resting_hr;
             day.hrv_mean_ln = a.baselines.hrv_ln_rmssd_mean;
             day.hrv_band_ln = a.baselines.hrv_band;
@@ -250,7 +274,12 @@ pub const DEFAULT_WEEKS_BACK: i64 = 12;
 impl ChartData {
     /// The charts' data for `plan` as of `today`. The readiness series of the previous
     /// build are reused when the readiness entries and rules did not change.
-    pub fn build(plan: &Plan, today: Date, previous: Option<ReadinessSeries>) -> ChartData {
+    pub fn build(
+        plan: &Plan,
+        today: Date,
+        previous: Option<ReadinessSeries>,
+        verdicts: Option<&Assessments>,
+    ) -> ChartData {
         let trends = Trends::compute(plan, today);
         let days = trends.days();
         let projection_start = trends.projection_start();
@@ -277,7 +306,7 @@ impl ChartData {
         };
         let readiness = match previous {
             Some(series) if series.is_for(plan) => series,
-            _ => ReadinessSeries::build(plan),
+            _ => ReadinessSeries::build(plan, verdicts),
         };
         let mut data = ChartData {
             projection_start,
@@ -352,7 +381,7 @@ mod tests {
     fn readiness_series_are_kept_while_only_the_sessions_change() {
         let mut plan = demo();
         let today = jiff::civil::date(2026, 11, 25);
-        let first = ChartData::build(&plan, today, None);
+        let first = ChartData::build(&plan, today, None, None);
         // Moving a session leaves the verdicts as they were: the kept series are exactly
         // what a fresh computation gives.
         let moved = plan.sessions().last().map(|s| s.id).expect("sessions");
@@ -363,8 +392,8 @@ mod tests {
         })
         .expect("valid");
         assert!(first.readiness.is_for(&plan));
-        let kept = ChartData::build(&plan, today, Some(first.readiness.clone()));
-        let fresh = ReadinessSeries::build(&plan);
+        let kept = ChartData::build(&plan, today, Some(first.readiness.clone()), None);
+        let fresh = ReadinessSeries::build(&plan, None);
         assert_eq!(kept.readiness.days, fresh.days);
         assert_eq!(kept.readiness.verdicts, fresh.verdicts);
         // A new check-in, or new rules, and they are computed again.
@@ -373,11 +402,21 @@ mod tests {
         plan.apply(crate::core::edit::Edit::SetReadiness(entry))
             .expect("valid");
         assert!(!kept.readiness.is_for(&plan));
-        let rebuilt = ChartData::build(&plan, today, Some(kept.readiness));
-        assert_eq!(rebuilt.readiness.days, ReadinessSeries::build(&plan).days);
+        let rebuilt = ChartData::build(&plan, today, Some(kept.readiness), None);
+        assert_eq!(
+            rebuilt.readiness.days,
+            ReadinessSeries::build(&plan, None).days
+        );
+        // Read from verdicts assessed elsewhere (the derived state's), the same series.
+        let (from, to) = plan.date_range().expect("a history");
+        let verdicts = crate::core::verdict::Assessments::new(&plan, from, to);
+        assert_eq!(
+            ReadinessSeries::build(&plan, Some(&verdicts)).days,
+            ReadinessSeries::build(&plan, None).days
+        );
         let mut settings = plan.settings.clone();
         settings.verdict.resting_hr_above = 7;
-        let before = ReadinessSeries::build(&plan);
+        let before = ReadinessSeries::build(&plan, None);
         plan.apply(crate::core::edit::Edit::SetSettings(settings))
             .expect("valid");
         assert!(!before.is_for(&plan));

@@ -35,16 +35,14 @@
 //! `proposal.rs` words a proposal as a preview; `words.rs` holds the small words they share.
 
 mod offer;
-mod offers;
+pub mod offers;
 mod proposal;
 mod push;
 mod strip;
 mod words;
 
-use eframe::egui::Ui;
 use jiff::civil::Date;
 
-use super::Command;
 use super::preview::Preview;
 use crate::core::plan::Plan;
 use crate::core::replan::{self, ReplanRequest, ReplanRules};
@@ -53,7 +51,7 @@ use crate::core::verdict::{self, Verdict};
 use crate::core::week::Week;
 
 pub use offer::offers_ui;
-pub use offers::{Offer, Offers, offers};
+pub use offers::{Offer, Offers, offers, offers_with};
 use proposal::nothing_to_change;
 pub use proposal::preview_of;
 pub use push::extend_preview;
@@ -125,61 +123,12 @@ pub fn propose(plan: &Plan, today: Date, ask: &Ask) -> Result<Preview, String> {
     Ok(preview_of(plan, ask, &proposal))
 }
 
-/// What the side panel offers for the selected day, worked out once per change.
-#[derive(Debug, Default)]
-pub struct ReplanPanel {
-    cached: Option<(Key, Offers)>,
-}
-
-/// The offers are worked out again when any of these changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Key {
-    rev: u64,
-    today: Date,
-    day: Date,
-}
-
 /// What the offers need from the App.
 #[derive(Debug, Clone, Copy)]
 pub struct OfferArgs<'a> {
     pub plan: &'a Plan,
-    /// The plan's revision: the offers are worked out again when it changes.
-    pub rev: u64,
     pub today: Date,
     pub selected_day: Date,
-}
-
-impl ReplanPanel {
-    /// The offers for `args`, worked out again only when the revision, today or the
-    /// selected day changed.
-    pub fn offers(&mut self, args: &OfferArgs<'_>) -> &Offers {
-        let key = Key {
-            rev: args.rev,
-            today: args.today,
-            day: args.selected_day,
-        };
-        if self.cached.as_ref().is_none_or(|(k, _)| *k != key) {
-            let offers = offers(args.plan, args.today, args.selected_day);
-            self.cached = Some((key, offers));
-        }
-        match &self.cached {
-            Some((_, offers)) => offers,
-            None => unreachable!("the offers were just worked out"),
-        }
-    }
-}
-
-/// The offers above the grid, where a proposal shows once asked for: a re-plan on a Hold
-/// back or Rest day or after a missed session, a longer session on a Push day. The App
-/// calls this only while no proposal is on show.
-pub fn replan_offer_ui(
-    ui: &mut Ui,
-    panel: &mut ReplanPanel,
-    args: &OfferArgs<'_>,
-    out: &mut Vec<Command>,
-) {
-    let offers = panel.offers(args);
-    offers_ui(ui, offers, args, out);
 }
 
 #[cfg(test)]

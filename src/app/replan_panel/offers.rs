@@ -60,6 +60,17 @@ impl Offer {
 /// Pure and a few milliseconds at most (a verdict, a re-plan and a push suggestion), so it
 /// runs once per plan revision, today and selected day, never per frame.
 pub fn offers(plan: &Plan, today: Date, selected: Date) -> Offers {
+    offers_with(plan, today, selected, |d| verdict::assess(plan, d).verdict)
+}
+
+/// As [`offers`], with each day's verdict read from `verdict_of` (the derived state's
+/// verdicts, assessed once per change).
+pub fn offers_with(
+    plan: &Plan,
+    today: Date,
+    selected: Date,
+    verdict_of: impl Fn(Date) -> Option<Verdict>,
+) -> Offers {
     let week = Week::containing(selected, plan.settings.week_start);
     if week.end() < today {
         // A week that is over: nothing can move onto a past day.
@@ -74,7 +85,7 @@ pub fn offers(plan: &Plan, today: Date, selected: Date) -> Offers {
     }
     let verdicts: Vec<(Date, Verdict)> = days
         .iter()
-        .filter_map(|&d| verdict::assess(plan, d).verdict.map(|v| (d, v)))
+        .filter_map(|&d| verdict_of(d).map(|v| (d, v)))
         .collect();
     let held_back = verdicts.iter().find(|(_, v)| v.is_held_back()).copied();
     let pushing = verdicts.iter().find(|(_, v)| *v == Verdict::Push).copied();
