@@ -18,15 +18,34 @@
 //!   rules), [`core::units`] (checked numbers), [`core::day`] (days as `"YYYY-MM-DD"`,
 //!   within the years a plan may hold). [`core::verdict::Assessments`] keeps every day's
 //!   verdict of a range, updated from an edit's [`core::edit::Edit::earliest_day`] on.
-//! - [`mod@file`] — the plan file: versioned RON, atomic save, errors with line and column.
-//! - [`cli`] — the headless subcommands, one file each, on top of `core` and `file`.
-//! - [`app`] — the window (eframe/egui), one component per file: [`app::RunweekApp`] holds
-//!   the plan and its history and runs the [`app::Command`]s the components push; the week
-//!   grid, session cards, the editor, settings, the top bar, and `files` (dialogs, loading
-//!   and saving on worker threads, autosave, noticing a file changed on disk); the readiness
-//!   check-in with its verdict and the readiness rules in settings; [`app::replan_panel`]
-//!   (the re-plan offers, shown through [`app::preview`] until Accept or Discard); and
-//!   [`app::charts`] (load, fitness/fatigue/form, HR and HRV, ACWR, the verdict strip).
+//!   [`core::merge`] merges two versions of a plan grown from one base (the runner's and
+//!   another program's), and turns one plan into another as edits.
+//! - [`mod@file`] — the plan file: versioned RON, atomic saves through exclusive temp files,
+//!   reading only regular files within a size and nesting cap, errors with line and column,
+//!   and [`file::echo`] for any text from a file that reaches a terminal.
+//! - [`present`] — the words and numbers the window and the command line both show (units,
+//!   dates, the limit of a bad day, the past-day rule), so the two never disagree.
+//! - [`cli`] — the headless subcommands, one file each, on top of `core`, `file` and
+//!   `present`.
+//! - [`app`] — the window (eframe/egui), layered one way (`tests/ui_layers.rs`):
+//!   - at the bottom, the theme, [`present`] as the window formats it, the typed-number
+//!     field, and `files` (the plan on disk: dialogs and loads on worker threads, one
+//!     writer thread for every save, a watch on the file for other programs' changes);
+//!   - the view models: [`app::week_view`] (one week as the grid shows it, with each day's
+//!     badge) and [`app::preview`] (a proposal before Accept);
+//!   - the ground and derived state: `document` (the plan, its history, revision, path and
+//!     stamp: the only owner of the training data) and `derived` (every day's verdict,
+//!     assessed once and updated from the changed days, shared by the week view, the offers
+//!     and [`app::charts`]' series; all computed once per change);
+//!   - the components, one per file: the grid and cards, the editor, the readiness check-in
+//!     (its verdict card, "Why?", signals, numbers, carry-over), [`app::replan_panel`] (the
+//!     offers and the proposal in words), [`app::charts`] (one file per chart over one
+//!     shared skeleton), settings and the readiness rules, the top bar, the notices;
+//!   - the shell on top: [`app::RunweekApp`] (`app/mod.rs`), the `workspace` (selection,
+//!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and
+//!     changes the plan), `saving` (the file lifecycle with typed outcomes: open, save, Save
+//!     as, autosave, merging another program's change, closing), `layout`, `windows` and
+//!     `start`.
 //! - `src/main.rs` — parses the command line; with no subcommand it opens the window.
 //!
 //! # Invariants
@@ -53,10 +72,12 @@
 //!   days from the change to that reach are assessed again.
 //! - **The window changes the plan in one place.** Components only read the plan and push
 //!   commands; [`app::RunweekApp`] applies them after the frame, through the history.
-//! - **A frame never walks the whole history.** The shown week is derived once per change
-//!   ([`app::week_view`]) from binary searches over the sorted sessions.
-//! - **The file on disk is never half-written.** [`file::save`] writes beside and renames;
-//!   loading never writes.
+//! - **A frame never walks the whole history.** What the views show is derived once per
+//!   change (`app::derived`), the shown week from binary searches over the sorted sessions.
+//! - **The file on disk is never half-written, and has one writer.** [`file::save()`] writes a
+//!   fresh temp file beside and renames it; loading never writes; every save of the window
+//!   goes through one writer thread, and a file another program changed is merged or asked
+//!   about, never overwritten silently.
 
 pub mod app;
 pub mod cli;

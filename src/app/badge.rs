@@ -9,7 +9,7 @@ use super::theme::{self, Tone};
 use crate::core::verdict::{Assessment, Effect, Reason, Verdict};
 
 /// A mark on a day's header, such as the day's readiness verdict. Drawn by the grid when
-/// present; [`badge`] says what it holds when the week's view is built.
+/// present; `badge` says what it holds when the week's view is built.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DayBadge {
     /// A word or two, shown on the header (never colour alone).

@@ -2,18 +2,18 @@
 //!
 //! # Ground, workspace and derived state
 //!
-//! - [`document`] — the plan, its history and its file: the only owner of the training data.
-//! - [`workspace`] — what the runner is doing: the selection, the editor's draft, a
+//! - `document` — the plan, its history and its file: the only owner of the training data.
+//! - `workspace` — what the runner is doing: the selection, the editor's draft, a
 //!   proposal on show, the panels' own state.
-//! - [`derived`] — what the views show, computed from the document once per revision.
-//! - [`files`] and [`saving`] — the plan on disk: one writer, typed results, and what the
+//! - `derived` — what the views show, computed from the document once per revision.
+//! - `files` and `saving` — the plan on disk: one writer, typed results, and what the
 //!   window does with them.
 //!
 //! # How a change flows
 //!
 //! Components read the plan, the derived state and the workspace, and push [`Command`]
-//! values; after the pass, [`RunweekApp`] runs them ([`commands`]). That is the only place
-//! the plan changes, and every change goes through [`document::Document::apply`], so each
+//! values; after the pass, [`RunweekApp`] runs them (`commands`). That is the only place
+//! the plan changes, and every change goes through `Document::apply`, so each
 //! gesture (a drop, an Apply, an accepted proposal) is one undo step and a refused edit
 //! changes nothing.
 //!

@@ -13,7 +13,7 @@ use eframe::egui::{Color32, Ui, Visuals};
 use crate::core::session::Kind;
 
 /// How a badge, a note or a message should read: the colour follows from it and the theme,
-/// and [`tone_mark`] gives the shape that says the same without colour.
+/// and `tone_mark` gives the shape that says the same without colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
     Good,

@@ -11,13 +11,12 @@
 //!
 //! # Cost
 //!
-//! The metrics are computed by the core once per plan revision (or new day):
-//! [`series::compute`] is the pure function (plan and today in, [`ChartData`] out), and
-//! [`ChartsState`] keeps its result until the revision or the day changes. A frame only cuts
-//! the cached series to the visible range and decimates them to at most two points per pixel
-//! column (`decimate`). So a frame costs the same with ten years of history as with three
-//! weeks; `benches/charts.rs` measures it. A derived state that owns the computed values can
-//! draw them with [`panel_ui`] instead of [`charts_ui`].
+//! The metrics are computed once per change, by the window's derived state, through
+//! [`series::compute_with`] (plan, today and the verdicts already assessed in, [`ChartData`]
+//! out), and only while the panel is open. [`charts_ui`] draws what it is given: a frame
+//! only cuts the series to the visible range and decimates them to at most two points per
+//! pixel column (`decimate`). So a frame costs the same with ten years of history as with
+//! three weeks; `benches/charts.rs` and `benches/frame.rs` measure it.
 //!
 //! # Files
 //!

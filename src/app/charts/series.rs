@@ -2,10 +2,9 @@
 //! form and acute:chronic series of the core's [`Trends`], the weekly bars, and the
 //! readiness numbers, baselines and verdicts.
 //!
-//! [`compute`] is pure (plan and today in, [`ChartData`] out): a derived state can call it
-//! once per plan revision and new day and hand the result to the charts; today
-//! [`super::ChartsState`] caches it. Each frame only cuts it to the view
-//! ([`super::decimate`]).
+//! [`compute_with`] is pure (plan, today and the verdicts in, [`ChartData`] out): the
+//! window's derived state calls it once per change and new day, while the charts are open,
+//! and hands the result to the charts. Each frame only cuts it to the view (`decimate`).
 
 use std::borrow::Cow;
 

@@ -23,10 +23,10 @@
 //!
 //! # Where its input comes from
 //!
-//! The pure functions are [`offers`] (plan, today, selected day → [`Offers`]), [`propose`]
-//! and [`preview_of`] (an [`Ask`] → the [`Preview`] to show) and [`extend_preview`].
-//! [`ReplanPanel`] caches [`offers`] per plan revision, today and selected day, so that a
-//! derived state can take that over and call [`offers_ui`] with its own `Offers`.
+//! The pure functions are [`offers_with`] (plan, today, selected day and the verdicts →
+//! [`Offers`]), [`propose`] and [`preview_of`] (an [`Ask`] → the [`Preview`] to show) and
+//! [`extend_preview`]. The window's derived state calls [`offers_with`] once per change and
+//! the layout draws the result with [`offers_ui`].
 //!
 //! # Files
 //!

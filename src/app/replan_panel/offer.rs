@@ -2,8 +2,8 @@
 //! two of detail, and the button that shows the proposal on the grid. Nothing changes
 //! until the runner accepts the preview.
 //!
-//! It draws [`Offers`] computed elsewhere ([`super::offers`], cached per revision by
-//! [`super::ReplanPanel`]); a click asks [`super::propose`] for the preview.
+//! It draws [`Offers`] computed elsewhere ([`super::offers_with`], by the window's derived
+//! state once per change); a click asks [`super::propose`] for the preview.
 
 use eframe::egui::{RichText, Ui};
 

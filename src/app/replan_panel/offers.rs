@@ -2,8 +2,8 @@
 //! Rest day, the missed sessions of the week to fit in again, a longer session on a Push
 //! day. Each offer says what its proposal would do before the runner opens it.
 //!
-//! [`offers`] is pure (plan, today and selected day in, [`Offers`] out) so that a derived
-//! state can own its result; today [`super::ReplanPanel`] caches it per revision.
+//! [`offers_with`] is pure (plan, today, selected day and the days' verdicts in, [`Offers`]
+//! out): the window's derived state calls it once per change with the verdicts it keeps.
 
 use jiff::civil::Date;
 
