@@ -66,6 +66,9 @@ pub struct PathPrompt {
     pub reason: Option<String>,
 }
 
+/// A plan read from disk with its stamp, or why it could not be read.
+pub type Read = Result<Box<(Plan, Stamp)>, FileError>;
+
 /// What a worker reports.
 #[derive(Debug)]
 pub enum Outcome {
@@ -77,7 +80,7 @@ pub enum Outcome {
     },
     Loaded {
         path: PathBuf,
-        result: Result<Box<(Plan, Stamp)>, FileError>,
+        result: Read,
     },
     Written(Written),
     /// Something happened to the open plan's file (another program, or runweek's own save).
@@ -85,7 +88,7 @@ pub enum Outcome {
     /// The open plan's file as it is now, read again after it was touched.
     OnDisk {
         path: PathBuf,
-        result: Result<Box<(Plan, Stamp)>, FileError>,
+        result: Read,
     },
 }
 
@@ -191,13 +194,7 @@ impl Files {
         }
         self.rereading = true;
         self.reread_again = false;
-        let sender = self.sender.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let result = load(&path).map(Box::new);
-            let _ = sender.send(Outcome::OnDisk { path, result });
-            ctx.request_repaint();
-        });
+        self.load_on_worker(ctx, path, |path, result| Outcome::OnDisk { path, result });
     }
 
     /// Whether the file was touched again while it was being read (or while the writer
@@ -254,11 +251,21 @@ impl Files {
     /// Loads `path` on a worker thread.
     pub fn start_load(&mut self, ctx: &egui::Context, path: PathBuf) {
         self.loading = true;
+        self.load_on_worker(ctx, path, |path, result| Outcome::Loaded { path, result });
+    }
+
+    /// Reads and parses `path` on a thread of its own and reports it as `outcome` says.
+    fn load_on_worker(
+        &self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        outcome: fn(PathBuf, Read) -> Outcome,
+    ) {
         let sender = self.sender.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let result = load(&path).map(Box::new);
-            let _ = sender.send(Outcome::Loaded { path, result });
+            let _ = sender.send(outcome(path, result));
             ctx.request_repaint();
         });
     }
