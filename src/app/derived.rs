@@ -116,11 +116,7 @@ impl Derived {
             // shrinks.
             let from = self.verdicts.first_day().map_or(from, |d| d.min(from));
             let to = self.verdicts.last_day().map_or(to, |d| d.max(to));
-            if self.verdicts.first_day().is_none() {
-                self.verdicts = Assessments::new(i.plan, from, to);
-            } else {
-                self.verdicts.set_range(i.plan, from, to);
-            }
+            self.verdicts.set_range(i.plan, from, to);
         }
     }
 

@@ -13,7 +13,7 @@ use super::files::{
     self, Conflict, IfChanged, Job, Outcome, PathPrompt, Purpose, SaveResult, Saved, Written,
 };
 use super::notices::Level;
-use super::{Command, FileCommand, RunweekApp};
+use super::{FileCommand, RunweekApp};
 use crate::core::edit::Edit;
 use crate::core::merge::{Side, edits_between, merge};
 use crate::core::plan::Plan;
@@ -581,9 +581,4 @@ fn with_dir(dir: &str, name: &str) -> String {
     } else {
         format!("{dir}{}{name}", std::path::MAIN_SEPARATOR)
     }
-}
-
-/// The command that answers a missing folder: create it, then save there.
-pub(super) fn create_folder_command(path: &Path) -> Command {
-    Command::File(FileCommand::CreateFolderAndSave(path.to_owned()))
 }

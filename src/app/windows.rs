@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use eframe::egui::{self, Key, RichText};
 
 use super::files::{Conflict, PathPrompt, Purpose};
-use super::{Command, FileCommand, RunweekApp, format, saving, settings};
+use super::{Command, FileCommand, RunweekApp, format, settings};
 use crate::core::merge::Clash;
 use crate::core::readiness::ReadinessEntry;
 use crate::core::session::{Done, Session};
@@ -43,7 +43,9 @@ impl RunweekApp {
                             .on_hover_text(format!("Save the plan as {}", path.display()))
                             .clicked()
                     {
-                        out.push(saving::create_folder_command(path));
+                        out.push(Command::File(FileCommand::CreateFolderAndSave(
+                            path.clone(),
+                        )));
                         close = true;
                     }
                     if ui.button("OK").clicked() {
