@@ -27,9 +27,14 @@ fn demo_round_trips_through_text() {
 }
 
 #[test]
-fn demo_has_three_weeks_with_two_key_sessions_each_and_hold_back_days() {
+fn demo_has_two_key_sessions_a_week_and_hold_back_days() {
     let plan = demo();
-    let keys = plan.sessions().iter().filter(|s| s.key).count();
+    // The week before, this week and the next: two key sessions each.
+    let keys = plan
+        .sessions()
+        .iter()
+        .filter(|s| s.key && s.date >= jiff::civil::date(2026, 11, 16))
+        .count();
     assert_eq!(keys, 6);
     assert!(plan.sessions().iter().any(|s| s.is_done()));
     assert!(plan.sessions().iter().any(|s| !s.is_done()));

@@ -9,7 +9,9 @@ use jiff::civil::{Date, date};
 
 use super::files::{self, HOME_PLAN, Stamp};
 use super::{APP_ID, RunweekApp};
+use crate::core::edit::Edit;
 use crate::core::plan::Plan;
+use crate::core::session::{Done, DoneRun, Kind};
 use crate::core::settings::WeekStart;
 use crate::core::week::{Week, days_between};
 use crate::file;
@@ -145,10 +147,7 @@ pub(super) fn open_at_start(
     if let Some(dir) = path.as_deref().and_then(|p| p.parent()) {
         let _ = std::fs::create_dir_all(dir);
     }
-    let info = error.is_none().then(|| {
-        "Welcome: this is a demo plan around this week. Drag sessions, edit them, or start your own with File › New plan…"
-            .to_owned()
-    });
+    let info = error.is_none().then(|| WELCOME.to_owned());
     Start {
         plan: demo_around(today),
         path,
@@ -159,7 +158,20 @@ pub(super) fn open_at_start(
     }
 }
 
-/// The demo plan moved by whole weeks so that its middle week holds `today`.
+/// The first start's guide: what the demo shows and how to start an own plan. It stays
+/// until dismissed.
+pub(super) const WELCOME: &str = "Welcome to runweek. This is a demo plan: a runner's \
+    half-marathon build, with twenty weeks of history behind this week so that the charts \
+    and the fitness figures have something to show. A badge under a day's date is that day's \
+    verdict from the morning check (select the day to see why); where a day says Hold back, \
+    the strip above the grid offers a re-plan. Drag cards to move sessions, right-click one to \
+    mark it done. To start your own plan: File › New plan… (the demo stays in its own file).";
+
+/// The demo plan moved by whole weeks so that its middle week holds `today`, and told as of
+/// `today` whatever the weekday: the sessions before it were run as planned, nothing after
+/// it is done yet, and no morning ahead has a check. The demo was written as of a
+/// Wednesday; without this, a start on a Sunday would show the week's sessions as missed
+/// (form soaring) and a start on a Monday a check logged two days ahead.
 pub fn demo_around(today: Date) -> Plan {
     let Ok(demo) = file::demo() else {
         return Plan::default();
@@ -167,7 +179,33 @@ pub fn demo_around(today: Date) -> Plan {
     // The demo was written around Wednesday 25 November 2026.
     let reference = Week::containing(date(2026, 11, 25), WeekStart::Monday).start();
     let now = Week::containing(today, WeekStart::Monday).start();
-    demo.shifted_by_weeks(days_between(reference, now) / 7)
+    let mut plan = demo.shifted_by_weeks(days_between(reference, now) / 7);
+    let mut edits = Vec::new();
+    for s in plan.sessions() {
+        let done = match s.done {
+            None if s.date < today && s.kind != Kind::Rest => Some(Done::Done(DoneRun {
+                minutes: s.minutes,
+                distance_km: s.distance_km,
+                rpe: s.rpe,
+                avg_hr: None,
+            })),
+            Some(_) if s.date > today => None,
+            _ => continue,
+        };
+        let mut told = s.clone();
+        told.done = done;
+        edits.push(Edit::UpdateSession(told));
+    }
+    edits.extend(plan.readiness().iter().filter(|r| r.date > today).map(|r| {
+        Edit::RemoveReadiness {
+            date: r.date,
+            when: r.when,
+        }
+    }));
+    // Every edit keeps the plan valid (a session's own day, an entry that exists); were one
+    // refused, the demo as written is still a fine start.
+    let _ = plan.apply(Edit::Batch(edits));
+    plan
 }
 
 /// Opens the window. `startup` is when the process started, to log the time to the first
@@ -273,9 +311,11 @@ mod tests {
         let start = open_at_start(None, None, Some(&dir), date(2026, 12, 9));
         assert_eq!(start.path, Some(dir.join(HOME_PLAN)));
         assert!(start.unsaved && start.error.is_none());
+        // The first start explains itself, until dismissed.
+        assert_eq!(start.info.as_deref(), Some(WELCOME));
         // Two weeks later than the demo's own "today": every session two weeks on.
         let first = start.plan.sessions()[0].date;
-        assert_eq!(first, date(2026, 11, 30));
+        assert_eq!(first, date(2026, 7, 13));
     }
 
     #[test]
