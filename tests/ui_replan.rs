@@ -100,7 +100,7 @@ fn a_hold_back_day_offers_a_re_plan_and_shows_it_with_reasons() {
     harness.get_by_label("✔ Every key session is kept: Long run 18 km (Sun).");
     assert!(shows(
         &harness,
-        "Form on Sun (Long run 18 km): −139 as planned → −137 with this plan"
+        "Form on Sun (Long run 18 km): −10 (−4 %, grey zone) as planned → −8.6 (−4 %, grey zone) with this plan: about the same."
     ));
     // The cards on the grid say where they came from and why.
     assert!(shows(&harness, "Moved from Thu, 55 → 45 min"));

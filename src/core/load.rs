@@ -29,6 +29,7 @@
 
 use jiff::civil::Date;
 
+use super::form;
 use super::plan::Plan;
 use super::rules::{self, Warning};
 use super::session::{Done, Kind, Session};
@@ -344,15 +345,29 @@ impl Trends {
     /// to `date` are replayed, so this costs a few microseconds; when the settings or the
     /// first day differ it falls back to a full [`Trends::compute`].
     pub fn form_on_with(&self, changed: &Plan, from: Date, date: Date) -> f64 {
+        let (fitness, fatigue) = self.before_with(changed, from, date);
+        fitness - fatigue
+    }
+
+    /// The fitness that form on `date` is measured against (yesterday's), with `changed`
+    /// as in [`Trends::form_on_with`]: form as a share of it is what the form zones read.
+    pub fn fitness_before_with(&self, changed: &Plan, from: Date, date: Date) -> f64 {
+        self.before_with(changed, from, date).0
+    }
+
+    /// Yesterday's fitness and fatigue as of `date`, with `changed` from `from` on.
+    fn before_with(&self, changed: &Plan, from: Date, date: Date) -> (f64, f64) {
         if date <= from {
             // Form on `date` rests on the days before it, which did not change.
-            return self.form_on(date);
+            let before = self.metrics_on(add_days(date, -1));
+            return (before.fitness, before.fatigue);
         }
         let same_settings = (changed.settings.fitness_days, changed.settings.fatigue_days)
             == (self.fitness_days, self.fatigue_days);
         let first = changed.sessions().first().map(|s| s.date);
         if !same_settings || first != self.first_date() || first.is_none_or(|f| from <= f) {
-            return Trends::compute(changed, self.today).form_on(date);
+            let before = Trends::compute(changed, self.today).metrics_on(add_days(date, -1));
+            return (before.fitness, before.fatigue);
         }
         let before = self.metrics_on(add_days(from, -1));
         let (mut fitness, mut fatigue) = (before.fitness, before.fatigue);
@@ -372,7 +387,7 @@ impl Trends {
             fatigue += k_fatigue * (load - fatigue);
             day = add_days(day, 1);
         }
-        fitness - fatigue
+        (fitness, fatigue)
     }
 }
 
@@ -651,6 +666,24 @@ pub fn formula_lines(settings: &Settings) -> Vec<Formula> {
                 .to_owned(),
             source: "TrainingPeaks Performance Manager Chart (TSB)",
             in_force: "Continued over the planned sessions as a projection.".to_owned(),
+        },
+        Formula {
+            name: "Form zones",
+            formula: format!(
+                "form % = 100 × form_t ÷ fitness_(t−1). Fresh above {:+.0} %, grey zone {:+.0} \
+                 to {:+.0} %, optimal training {:+.0} to {:+.0} %, high risk below {:+.0} %.",
+                form::FRESH_ABOVE,
+                form::OPTIMAL_ABOVE,
+                form::FRESH_ABOVE,
+                form::HIGH_RISK_BELOW,
+                form::OPTIMAL_ABOVE,
+                form::HIGH_RISK_BELOW,
+            ),
+            source: form::ZONES_SOURCE,
+            in_force: format!(
+                "No zone is named while fitness is under {:.0}.",
+                form::MIN_FITNESS
+            ),
         },
         Formula {
             name: "Acute:chronic ratio",

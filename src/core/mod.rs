@@ -2,6 +2,7 @@
 
 pub mod day;
 pub mod edit;
+pub mod form;
 pub mod history;
 pub mod load;
 pub mod merge;

@@ -4,6 +4,9 @@
 //!
 //! No egui here: the window draws these strings, the command line prints them.
 
+pub mod day;
+pub mod form;
+
 use jiff::civil::Date;
 
 use crate::core::replan::DayLimit;
@@ -68,6 +71,11 @@ pub fn load(load: f64) -> String {
 /// "Wed 25 Nov".
 pub fn day_short(date: Date) -> String {
     date.strftime("%a %-d %b").to_string()
+}
+
+/// "Wed 25": a day where the month is plain from around it (a narrow week's headers).
+pub fn day_tight(date: Date) -> String {
+    date.strftime("%a %-d").to_string()
 }
 
 /// "Wednesday 25 November 2026".
@@ -174,6 +182,7 @@ mod tests {
     #[test]
     fn dates_read_short_and_long() {
         check(day_short(date(2026, 11, 25)), "Wed 25 Nov");
+        check(day_tight(date(2026, 11, 30)), "Mon 30");
         check(day_long(date(2026, 11, 25)), "Wednesday 25 November 2026");
         check(
             week_range(date(2026, 11, 23), date(2026, 11, 29)),

@@ -47,12 +47,17 @@ pub(super) fn fitness(ui: &mut Ui, cx: &mut Cx<'_>, palette: &Palette) {
                     )
                 });
             };
+            // Form is measured against yesterday's fitness: its share names the zone.
+            let base = data
+                .trends
+                .metrics_on(crate::core::week::add_days(day, -1))
+                .fitness;
             Some(format!(
-                "{}\nFitness {:.1}\nFatigue {:.1}\nForm {:+.1}\nLoad that day {}\n{CLICK_HINT}",
+                "{}\nFitness {:.1}\nFatigue {:.1}\nForm {}\nLoad that day {}\n{CLICK_HINT}",
                 day_line(data, day),
                 d.fitness,
                 d.fatigue,
-                d.form,
+                format::form::form_with_zone(d.form, base),
                 format::load(d.load),
             ))
         });

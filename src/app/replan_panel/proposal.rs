@@ -11,14 +11,12 @@ use jiff::civil::Date;
 
 use super::super::format;
 use super::super::preview::Preview;
-use super::words::{capitalized, kind_and_title, list, signed, weekday, why};
+use super::words::{capitalized, kind_and_title, list, weekday, why};
 use super::{Ask, Trigger};
-use crate::core::load::Trends;
 use crate::core::plan::Plan;
 use crate::core::replan::{Action, Change, Proposal};
 use crate::core::session::Session;
 use crate::core::verdict::Verdict;
-use crate::core::week::Week;
 
 pub(super) fn nothing_to_change(plan: &Plan, ask: &Ask, proposal: &Proposal) -> String {
     if let Some(message) = &proposal.message {
@@ -71,12 +69,39 @@ pub fn preview_of(plan: &Plan, ask: &Ask, proposal: &Proposal) -> Preview {
     if applies {
         lines.extend(form_lines(plan, &proposed, proposal.today, proposal.from));
     }
+    lines.extend(carry_over_line(plan, proposal));
     Preview {
         title: title(ask, proposal),
         edits: proposal.edits.clone(),
         notes,
         lines,
     }
+}
+
+/// While fatigue is carrying over, the banner above the grid asks for a lighter week; a
+/// proposal that still keeps a hard session besides the key ones says so plainly, so the
+/// two never seem to disagree.
+fn carry_over_line(plan: &Plan, proposal: &Proposal) -> Option<String> {
+    crate::core::verdict::assess(plan, proposal.from).carry_over?;
+    let hard: Vec<String> = proposal
+        .week
+        .iter()
+        .filter(|s| s.date >= proposal.from && s.done.is_none() && s.kind.is_hard() && !s.key)
+        .map(|s| format!("{} ({})", kind_and_title(s), weekday(s.date)))
+        .collect();
+    if hard.is_empty() {
+        return Some(
+            "Fatigue is carrying over: besides the key sessions, the week as proposed is easy."
+                .to_owned(),
+        );
+    }
+    Some(format!(
+        "⚠ Fatigue is carrying over, and this proposal still keeps {}: the re-plan keeps as \
+         much of the planned load as the week's rules allow. Make {} easy or shorter by hand if easy \
+         runs still feel hard.",
+        list(&hard),
+        if hard.len() == 1 { "it" } else { "them" }
+    ))
 }
 
 pub(super) fn title(ask: &Ask, proposal: &Proposal) -> String {
@@ -116,43 +141,10 @@ pub(super) fn keys_kept_line(week: &[Session], from: Date) -> String {
     }
 }
 
-/// The form expected on each key day still ahead in the week, as planned and as proposed.
-/// Form is yesterday's fitness minus yesterday's fatigue, so it tells how fresh the runner
-/// arrives at the key session.
+/// The form expected on each key day still ahead in the week, as planned and as proposed,
+/// in the words the command line prints too.
 pub(super) fn form_lines(plan: &Plan, proposed: &Plan, today: Date, from: Date) -> Vec<String> {
-    let week = Week::containing(from, plan.settings.week_start);
-    let keys: Vec<&Session> = proposed
-        .sessions_between(from, week.end())
-        .iter()
-        .filter(|s| s.key && s.done.is_none())
-        .collect();
-    if keys.is_empty() {
-        return Vec::new();
-    }
-    let trends = Trends::compute(plan, today);
-    keys.into_iter()
-        .map(|s| {
-            let after = signed(trends.form_on_with(proposed, from, s.date));
-            let what = s.display_title();
-            match plan.session(s.id).filter(|was| !was.is_skipped()) {
-                Some(was) if was.date == s.date => format!(
-                    "Form on {} ({what}): {} as planned → {after} with this plan (higher is fresher).",
-                    weekday(s.date),
-                    signed(trends.form_on(was.date)),
-                ),
-                Some(was) => format!(
-                    "Form for {what}: {} on {} as planned → {after} on {} with this plan (higher is fresher).",
-                    signed(trends.form_on(was.date)),
-                    weekday(was.date),
-                    weekday(s.date),
-                ),
-                None => format!(
-                    "Form on {} ({what}, fitted in again): {after} with this plan (higher is fresher).",
-                    weekday(s.date)
-                ),
-            }
-        })
-        .collect()
+    format::form::key_day_form_lines(plan, proposed, today, from)
 }
 
 /// What a changed card says: the first line what changed (old → new, where it came from),

@@ -2,13 +2,13 @@
 
 use super::super::theme::{self, Tone};
 use super::offers::Offer;
-use super::words::signed;
 use super::*;
 use crate::core::edit::Edit;
 use crate::core::readiness::{Body, Breathing, Legs, ReadinessEntry, Recent, Stride, When};
 use crate::core::replan::{self, ReplanRules};
 use crate::core::session::SessionId;
 use crate::core::week::Week;
+use crate::present::form::signed;
 use eframe::egui;
 use jiff::civil::date;
 
@@ -121,7 +121,7 @@ fn a_hold_back_day_moves_the_tempo_away_from_it() {
             "• Tempo moved Thu → Fri, 55 → 45 min: Thu follows today's hold-back day, and Fri has only 45 min",
             "• Recovery run moved Fri → Thu: makes room for the tempo moved to Fri",
             "✔ Every key session is kept: Long run 18 km (Sun).",
-            "Form on Sun (Long run 18 km): −139 as planned → −137 with this plan (higher is fresher).",
+            "Form on Sun (Long run 18 km): −10 (−4 %, grey zone) as planned → −8.6 (−4 %, grey zone) with this plan: about the same.",
         ],
     );
 }
@@ -159,7 +159,7 @@ fn a_rest_day_moves_its_run_and_drops_what_no_longer_fits() {
             "• Tempo moved Thu → Fri, 55 → 45 min: Thu follows today's rest day, and Fri has only 45 min",
             "• Recovery run dropped: makes room for the tempo moved to Fri, and no other day this week has room for it",
             "✔ Every key session is kept: Long run 18 km (Sun).",
-            "Form on Sun (Long run 18 km): −139 as planned → −134 with this plan (higher is fresher).",
+            "Form on Sun (Long run 18 km): −10 (−4 %, grey zone) as planned → −5.7 (−2 %, grey zone) with this plan: about the same.",
         ],
     );
 }
@@ -188,7 +188,8 @@ fn a_downgraded_session_says_what_it_was() {
             "1 change, marked ↻ on the cards:",
             "• Tempo became a 40-minute easy run: today is a hold-back day, and no other day this week has room for it",
             "✔ Every key session is kept: Long run 18 km (Sun).",
-            "Form on Sun (Long run 18 km): −130 as planned → −110 with this plan (higher is fresher).",
+            "Form on Sun (Long run 18 km): −1.5 (−1 %, grey zone) as planned → +19 (+8 %, fresh) with this plan: fresher.",
+            "Fatigue is carrying over: besides the key sessions, the week as proposed is easy.",
         ],
     );
 }
@@ -216,7 +217,7 @@ fn a_missed_session_is_fitted_in_on_a_later_day() {
             "• Tempo moved Thu → Fri, 55 → 45 min: missed on Thu, and Fri has only 45 min",
             "• Recovery run dropped: makes room for the tempo moved to Fri, and no other day this week has room for it",
             "✔ Every key session is kept: Long run 18 km (Sun).",
-            "Form on Sun (Long run 18 km): −100 as planned → −124 with this plan (higher is fresher).",
+            "Form on Sun (Long run 18 km): +28 (+13 %, fresh) as planned → +4.8 (+2 %, grey zone) with this plan: more tired.",
         ],
     );
 }
@@ -241,8 +242,8 @@ fn a_missed_key_session_shows_the_form_on_its_new_day() {
             "Missed on Tue, fitted in here",
             [
                 "✔ Every key session is kept: 5 x 1000 m (Wed) and Long run 18 km (Sun).",
-                "Form on Wed (5 x 1000 m, fitted in again): −107 with this plan (higher is fresher).",
-                "Form on Sun (Long run 18 km): −114 as planned → −141 with this plan (higher is fresher).",
+                "Form on Wed (5 x 1000 m, fitted in again): +6.4 (+3 %, grey zone) with this plan.",
+                "Form on Sun (Long run 18 km): +15 (+6 %, fresh) as planned → −12 (−5 %, grey zone) with this plan: more tired.",
             ],
         ),
     );
@@ -279,7 +280,7 @@ fn a_week_dragged_by_hand_is_fixed_on_request() {
             "• Recovery run moved Fri → Thu: makes room for the tempo moved to Fri",
             "• Tempo moved Sat → Fri, 55 → 45 min: Sat is the day before the key long run, and Fri has only 45 min",
             "✔ Every key session is kept: Long run 18 km (Sun).",
-            "Form on Sun (Long run 18 km): −151 as planned → −137 with this plan (higher is fresher).",
+            "Form on Sun (Long run 18 km): −23 (−9 %, grey zone) as planned → −8.6 (−4 %, grey zone) with this plan: fresher.",
         ],
     );
 }
@@ -404,7 +405,7 @@ fn a_push_day_suggests_a_longer_session_as_a_preview() {
             [
                 "Push day: the recovery run could go from 30 to 35 min; tomorrow is easy, and the week's planned load stays within 10 % of last week's",
                 "Only if the warm-up agrees: the first 10–15 minutes tell what kind of day it is.",
-                "Form on Sun (Long run 18 km): −100 as planned → −101 with this plan (higher is fresher).",
+                "Form on Sun (Long run 18 km): +28 (+13 %, fresh) as planned → +27 (+12 %, fresh) with this plan: about the same.",
             ],
         ),
     );

@@ -21,20 +21,6 @@ pub(super) fn capitalized(s: &str) -> String {
     }
 }
 
-/// Form as a signed number with a real minus sign: "+1.3", "−4.2", "−139", "0". Form is in
-/// load units (minutes × RPE), so past ±10 a decimal only pretends to precision.
-pub(super) fn signed(x: f64) -> String {
-    let digits = if x.abs() >= 9.95 { 0 } else { 1 };
-    let text = format!("{:.*}", digits, x.abs());
-    if text.trim_start_matches(['0', '.']).is_empty() {
-        "0".to_owned()
-    } else if x > 0.0 {
-        format!("+{text}")
-    } else {
-        format!("−{text}")
-    }
-}
-
 pub(super) use super::super::format::weekday;
 
 /// `Tempo “3 x 10 min at threshold”`, or `Easy` for a session without a title.
