@@ -10,7 +10,7 @@ fn check_a_valid_plan_prints_one_line_and_exits_zero() {
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert_eq!(text.lines().count(), 1, "{text}");
-    assert!(text.contains("ok: 23 sessions"), "{text}");
+    assert!(text.contains("ok: 183 sessions"), "{text}");
 }
 
 #[test]
@@ -100,8 +100,8 @@ fn check_json_summarises_the_plan() {
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["ok"], true);
-    assert_eq!(v["sessions"], 23);
-    assert_eq!(v["first"], "2026-10-19");
+    assert_eq!(v["sessions"], 183);
+    assert_eq!(v["first"], "2026-06-29");
     assert_eq!(v["last"], "2026-12-06");
 }
 
@@ -121,4 +121,72 @@ fn usage_errors_are_one_line_with_exit_code_one() {
             stderr(&out)
         );
     }
+}
+
+/// The demo's hold-back Wednesday, in a week that is over by now.
+const DEMO_WEDNESDAY: &str = "2026-11-25";
+
+#[test]
+fn replan_for_a_day_in_a_week_that_is_over_says_those_days_are_past() {
+    let path = demo_file("replan_past");
+    let out = runweek(&[
+        "replan",
+        path.to_str().expect("utf-8 path"),
+        "--date",
+        DEMO_WEDNESDAY,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("Wed 25 Nov 2026 is in a week that is over: nothing moves onto a past day"),
+        "{err}"
+    );
+    assert!(err.contains("--as-if-today"), "{err}");
+    assert!(!err.contains("breaking the rules"), "{err}");
+}
+
+#[test]
+fn replan_as_if_today_shows_the_what_if_with_the_form_on_the_key_day() {
+    let path = demo_file("replan_as_if");
+    let before = std::fs::read_to_string(&path).expect("read");
+    let out = runweek(&[
+        "replan",
+        path.to_str().expect("utf-8 path"),
+        "--date",
+        DEMO_WEDNESDAY,
+        "--as-if-today",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Re-plan from Wed 25 Nov 2026 (today): Hold back"),
+        "{text}"
+    );
+    assert!(text.contains("Every key session is kept."), "{text}");
+    // The form on the key day, with its share of fitness, zone and direction, in the
+    // window's words.
+    let form = text
+        .lines()
+        .find(|l| l.starts_with("Form on Sun (Long run 18 km): "))
+        .unwrap_or_else(|| panic!("no form line: {text}"));
+    assert!(form.contains(" %, "), "{form}");
+    assert!(
+        ["about the same.", "fresher.", "more tired."]
+            .iter()
+            .any(|w| form.ends_with(w)),
+        "{form}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), before);
+    // A what-if never writes.
+    let out = runweek(&[
+        "replan",
+        path.to_str().expect("utf-8 path"),
+        "--date",
+        DEMO_WEDNESDAY,
+        "--as-if-today",
+        "--write",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), before);
 }

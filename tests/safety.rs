@@ -224,7 +224,10 @@ fn a_bad_value_with_new_lines_escapes_or_megabytes_makes_one_short_inert_line() 
 
 fn plan_with_title(title: &str) -> String {
     let mut plan = demo();
-    let mut session = plan.sessions()[3].clone();
+    let mut session = plan
+        .session(runweek::core::session::SessionId(4))
+        .expect("the demo's Thursday tempo")
+        .clone();
     session.title = title.to_owned();
     session.notes = title.to_owned();
     plan.apply(runweek::core::edit::Edit::UpdateSession(session))
@@ -239,11 +242,15 @@ fn show_replan_and_check_print_titles_escaped_and_short() {
     let path = dir.path().join("plan.ron");
     std::fs::write(&path, plan_with_title(&title)).expect("write");
     let demo = demo();
-    let date = demo.sessions()[3].date.to_string();
+    let date = demo
+        .session(runweek::core::session::SessionId(4))
+        .expect("the demo's Thursday tempo")
+        .date
+        .to_string();
     let file = path.to_str().expect("utf-8");
     for args in [
         vec!["show", file, "--date", &date],
-        vec!["replan", file, "--date", &date],
+        vec!["replan", file, "--date", &date, "--as-if-today"],
         vec!["stats", file, "--from", &date, "--to", &date],
         vec!["assess", file, "--date", &date],
         vec!["check", file],

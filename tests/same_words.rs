@@ -24,21 +24,21 @@ fn the_limit_of_a_hold_back_day_reads_the_same_in_the_window_and_the_command_lin
     let path = demo_file("same-limit");
     let plan = runweek::file::load(&path).expect("the demo loads");
     let day = hold_back_day();
-    // The command line's today is the clock's; the window is given the same.
-    let today = jiff::Zoned::now().date();
-    let sentence = present::day_limit(DayLimit::EasyOnly, day, today).expect("a limit");
-
+    // The command line takes the day as today (the demo's week is over by the clock); the
+    // window is given the same day as today, as the runner sees it that morning.
+    let sentence = present::day_limit(DayLimit::EasyOnly, day, day).expect("a limit");
     let out = runweek(&[
         "replan",
         &path.display().to_string(),
         "--date",
         "2026-11-25",
+        "--as-if-today",
     ]);
     assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
     assert!(
-        stdout(&out).lines().any(|l| l == sentence),
-        "the command line says:\n{}\nnot: {sentence}",
-        stdout(&out)
+        text.lines().any(|l| l == sentence),
+        "the command line says:\n{text}\nnot: {sentence}"
     );
 
     let ask = Ask {
@@ -46,14 +46,26 @@ fn the_limit_of_a_hold_back_day_reads_the_same_in_the_window_and_the_command_lin
         trigger: Trigger::Verdict(Verdict::HoldBack),
         missed: Vec::new(),
     };
-    // The window proposes with the same day as today, as the runner sees it that morning.
     let preview = propose(&plan, day, &ask).expect("a proposal");
-    let window = present::day_limit(DayLimit::EasyOnly, day, day).expect("a limit");
     assert!(
-        preview.lines.contains(&window),
+        preview.lines.contains(&sentence),
         "the window says {:?}",
         preview.lines
     );
+    // The form on the key day, its zone and "about the same / fresher / more tired": the
+    // same line on both sides.
+    let form: Vec<&String> = preview
+        .lines
+        .iter()
+        .filter(|l| l.starts_with("Form "))
+        .collect();
+    assert!(!form.is_empty(), "{:?}", preview.lines);
+    for line in form {
+        assert!(
+            text.lines().any(|l| l == line),
+            "the command line says:\n{text}\nnot: {line}"
+        );
+    }
 }
 
 #[test]

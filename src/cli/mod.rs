@@ -67,6 +67,10 @@ pub enum Command {
         /// With --write: replace the file even if it is read-only (it stays read-only).
         #[arg(long, requires = "write")]
         force: bool,
+        /// Take --date as today: the re-plan as it would have been on that day (a what-if
+        /// for a past day; days before today are otherwise never changed). Never writes.
+        #[arg(long, conflicts_with = "write")]
+        as_if_today: bool,
     },
     /// Weekly and daily load, monotony, strain, fitness, fatigue, form and the acute:chronic
     /// ratio.
@@ -115,12 +119,17 @@ pub fn run(command: Command, today: Date, out: &mut dyn Write) -> anyhow::Result
             json,
             write,
             force,
+            as_if_today,
         } => replan::run(
             &file,
             date,
             today,
             json,
-            replan::WriteMode { write, force },
+            replan::WriteMode {
+                write,
+                force,
+                as_if_today,
+            },
             out,
         ),
         Command::Stats {

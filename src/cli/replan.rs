@@ -1,6 +1,10 @@
 //! `runweek replan FILE --date D [--json] [--write]`: the re-plan the day's verdict calls
 //! for, from D to the end of its week; `--write` applies it to the file as one atomic save.
 //!
+//! Nothing moves onto a day before today, so for a past D the re-plan covers only today and
+//! the days after it, and says so; `--as-if-today` takes D as today instead, for a what-if
+//! ("what would the re-plan have been on Monday?").
+//!
 //! The day limit comes from the verdict of D (Hold back → easy only, Rest → rest only), and
 //! skipped key sessions of the week are placed again when the rules allow, so the same
 //! command serves a bad day, a missed session and a week dragged by hand.
@@ -18,12 +22,13 @@ use crate::file;
 use crate::file::echo::{echo, escape, one_line};
 use crate::present;
 
-/// Whether to write the proposal to the file (`--write`), and whether to replace a
-/// read-only file (`--force`).
+/// Whether to write the proposal to the file (`--write`), whether to replace a
+/// read-only file (`--force`), and whether to take the date as today (`--as-if-today`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WriteMode {
     pub write: bool,
     pub force: bool,
+    pub as_if_today: bool,
 }
 
 pub fn run(
@@ -34,10 +39,17 @@ pub fn run(
     how: WriteMode,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
+    let today = if how.as_if_today { date } else { today };
     let mut plan = file::load(path)?;
+    let past = past_note(&plan, date, today)?;
     let verdict = verdict::assess(&plan, date).verdict;
     let request = ReplanRequest::after_verdict(&plan, today, date, verdict);
     let proposal = replan::replan(&plan, &request, &ReplanRules::default());
+    let form = proposed(&plan, &proposal)
+        .map(|proposed| {
+            present::form::key_day_form_lines(&plan, &proposed, today, proposal.from.max(today))
+        })
+        .unwrap_or_default();
     let write = how.write;
     let mut notes = Vec::new();
     let written = if write && !proposal.is_empty() {
@@ -65,7 +77,16 @@ pub fn run(
         writeln!(out)?;
     } else {
         let week = Week::containing(date, plan.settings.week_start);
-        write_text(path, week, verdict, &proposal, write, written, out)?;
+        if let Some(past) = &past {
+            writeln!(out, "{past}")?;
+        }
+        let text = Text {
+            week,
+            verdict,
+            form: &form,
+            past: past.is_some(),
+        };
+        write_text(path, &text, &proposal, write, written, out)?;
         for note in notes {
             writeln!(out, "Note: {note}.")?;
         }
@@ -113,15 +134,57 @@ fn to_json(date: Date, verdict: Option<Verdict>, p: &Proposal) -> serde_json::Va
     })
 }
 
-fn write_text(
-    path: &Path,
+/// For a day before today: what the re-plan can still change, in one line; an error for a
+/// week that is over, where nothing can change at all.
+fn past_note(
+    plan: &crate::core::plan::Plan,
+    date: Date,
+    today: Date,
+) -> anyhow::Result<Option<String>> {
+    if date >= today {
+        return Ok(None);
+    }
+    let week = Week::containing(date, plan.settings.week_start);
+    let day = date.strftime("%a %-d %b %Y");
+    if week.end() < today {
+        anyhow::bail!(
+            "{day} is in a week that is over: nothing moves onto a past day, so there is \
+             nothing to re-plan; pass --as-if-today to see the re-plan as if {day} were today"
+        );
+    }
+    Ok(Some(format!(
+        "{day} is past: only today ({}) and the days after it can change, since nothing moves \
+         onto a past day. Pass --as-if-today to see the re-plan as if {day} were today.",
+        today.strftime("%a %-d %b")
+    )))
+}
+
+/// The plan with the proposal applied, for the form it leaves on the key days.
+fn proposed(plan: &crate::core::plan::Plan, p: &Proposal) -> Option<crate::core::plan::Plan> {
+    let mut proposed = plan.clone();
+    proposed.apply(p.batch()).ok()?;
+    Some(proposed)
+}
+
+/// What the text output says besides the proposal.
+struct Text<'a> {
     week: Week,
     verdict: Option<Verdict>,
+    /// The form expected on the key days, as planned and with the proposal.
+    form: &'a [String],
+    /// The day asked about is past (and not taken as today).
+    past: bool,
+}
+
+fn write_text(
+    path: &Path,
+    text: &Text<'_>,
     p: &Proposal,
     write: bool,
     written: bool,
     out: &mut dyn std::io::Write,
 ) -> anyhow::Result<()> {
+    let (week, verdict) = (text.week, text.verdict);
     let day = p.from.strftime("%a %-d %b %Y");
     let today = if p.from == p.today { " (today)" } else { "" };
     let call = verdict.map_or("no readiness check that day", Verdict::label);
@@ -143,8 +206,15 @@ fn write_text(
         }
     }
     match &p.message {
+        Some(message) if text.past => writeln!(
+            out,
+            "{message} The days before today are past and cannot take it."
+        )?,
         Some(message) => writeln!(out, "{message}")?,
         None => writeln!(out, "Every key session is kept.")?,
+    }
+    for line in text.form {
+        writeln!(out, "{line}")?;
     }
     if let Some(words) = p.optimality() {
         writeln!(out, "{words}")?;
