@@ -7,7 +7,7 @@ use super::derived::Derived;
 use super::top_bar::FileState;
 use super::week_view::WeekView;
 use super::{
-    Command, RunweekApp, charts, day_panel, preview, readiness_panel, replan_panel, summary,
+    Command, RunweekApp, charts, day_panel, notices_strip, readiness_panel, replan_panel, summary,
     top_bar, week_grid,
 };
 
@@ -41,6 +41,7 @@ impl RunweekApp {
             summary::summary_ui(ui, view, plan.settings.units);
             ui.add_space(2.0);
         });
+        let full = ui.available_rect_before_wrap();
         if self.prefs.charts
             && let Some((data, week_figures)) = derived.charts()
         {
@@ -49,21 +50,27 @@ impl RunweekApp {
                 today: self.today,
                 week: view.week,
             };
-            // Half the window at first: the grid stays usable above it.
-            let half = (ui.available_height() * 0.5).max(300.0);
             let state = &mut self.work.charts;
-            egui::Panel::bottom("charts")
-                .resizable(true)
-                .default_size(half)
-                .size_range(160.0..=1200.0)
+            let room = Room {
+                below_bar: full.height(),
+                grid_min: GRID_MIN_HEIGHT + notices_strip::strip_height(ui),
+            };
+            let height = charts_height(self.prefs.charts_share, room);
+            let shown = egui::Panel::bottom("charts")
+                .resizable(false)
+                .exact_size(height)
                 .show(ui, |ui| {
                     charts::charts_ui(ui, state, data, week_figures, &args, out);
                 });
+            if let Some(share) = charts_resize(ui, shown.response.rect, room) {
+                self.prefs.charts_share = Some(share);
+            }
         }
+        let side = side_panel_width(full.width());
         egui::Panel::right("day panel")
             .resizable(true)
-            .default_size(330.0)
-            .size_range(270.0..=560.0)
+            .default_size(side.default)
+            .size_range(side.min..=side.max)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink(false)
@@ -72,19 +79,18 @@ impl RunweekApp {
         egui::CentralPanel::default()
             .show(ui, |ui| {
                 let plan = self.doc.plan();
-                if let Some(shown) = &self.work.preview {
-                    preview::banner_ui(ui, &shown.preview, out);
-                    ui.add_space(4.0);
-                } else if let Some(offers) = derived.offers() {
-                    // Where the proposal will show: a re-plan on a bad day or after a
-                    // missed session, a longer session on a Push day.
-                    let offer = replan_panel::OfferArgs {
+                let strip = notices_strip::Strip {
+                    view,
+                    today: self.today,
+                    preview: self.work.preview.as_ref().map(|s| &s.preview),
+                    offers: derived.offers(),
+                    offer: replan_panel::OfferArgs {
                         plan,
                         today: self.today,
                         selected_day: self.work.selected_day,
-                    };
-                    replan_panel::offers_ui(ui, offers, &offer, out);
-                }
+                    },
+                };
+                notices_strip::strip_ui(ui, &strip, out);
                 let args = week_grid::GridArgs {
                     view,
                     today: self.today,
@@ -140,5 +146,105 @@ impl RunweekApp {
         } else {
             FileState::Saved
         }
+    }
+}
+
+/// The grid keeps at least this height under an open charts panel and the notices strip:
+/// a day's header and two cards stay in view.
+pub const GRID_MIN_HEIGHT: f32 = 270.0;
+/// The charts panel is never smaller than one chart's title and a few lines.
+const CHARTS_MIN_HEIGHT: f32 = 160.0;
+/// The week's seven columns keep at least this width beside the day panel, so that a
+/// card's kind, title and numbers stay readable.
+const GRID_MIN_WIDTH: f32 = 740.0;
+
+/// The height the charts share with the week: all below the top bar, and what the week
+/// needs of it (the notices strip and the grid's minimum).
+#[derive(Debug, Clone, Copy)]
+struct Room {
+    below_bar: f32,
+    grid_min: f32,
+}
+
+/// The charts panel's height: its share of the window below the top bar (half until the
+/// runner drags its edge), never leaving the week less than it needs.
+fn charts_height(share: Option<f32>, room: Room) -> f32 {
+    let most = (room.below_bar - room.grid_min).max(CHARTS_MIN_HEIGHT);
+    (share.unwrap_or(0.5) * room.below_bar).clamp(CHARTS_MIN_HEIGHT, most)
+}
+
+/// The charts panel's top edge as a handle: dragging it sets the panel's share of the
+/// window, which is what is remembered, so a smaller window keeps the same proportions.
+fn charts_resize(ui: &Ui, panel: egui::Rect, room: Room) -> Option<f32> {
+    let edge =
+        egui::Rect::from_x_y_ranges(panel.x_range(), (panel.top() - 4.0)..=(panel.top() + 4.0));
+    let handle = ui.interact(
+        edge,
+        egui::Id::unique("charts panel edge"),
+        egui::Sense::drag(),
+    );
+    let handle = handle.on_hover_cursor(egui::CursorIcon::ResizeVertical);
+    handle.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Splitter, true, "Resize the charts panel")
+    });
+    if handle.hovered() || handle.dragged() {
+        ui.painter().hline(
+            panel.x_range(),
+            panel.top(),
+            egui::Stroke::new(2.0, ui.visuals().widgets.hovered.bg_stroke.color),
+        );
+    }
+    if !handle.dragged() || room.below_bar <= 0.0 {
+        return None;
+    }
+    let pointer = handle.interact_pointer_pos()?;
+    let asked = (panel.bottom() - pointer.y) / room.below_bar;
+    Some(charts_height(Some(asked), room) / room.below_bar)
+}
+
+/// How wide the day panel is: a quarter of the window, narrower on a small
+/// window so that the week keeps [`GRID_MIN_WIDTH`], never under what its check-in needs.
+struct SideWidth {
+    default: f32,
+    min: f32,
+    max: f32,
+}
+
+fn side_panel_width(window: f32) -> SideWidth {
+    let min = 240.0;
+    let max = (window - GRID_MIN_WIDTH).clamp(min, 560.0);
+    SideWidth {
+        default: (window * 0.25).clamp(min, 400.0).min(max),
+        min,
+        max,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_charts_never_take_the_grid_below_its_usable_height() {
+        let room = |below_bar| Room {
+            below_bar,
+            grid_min: 260.0,
+        };
+        // Half of a tall window; a small window keeps the grid's minimum.
+        assert_eq!(charts_height(None, room(1000.0)), 500.0);
+        assert_eq!(charts_height(Some(0.9), room(560.0)), 300.0);
+        assert_eq!(charts_height(Some(0.05), room(1000.0)), CHARTS_MIN_HEIGHT);
+        // The same share on a larger window is a larger panel.
+        assert_eq!(charts_height(Some(0.4), room(1000.0)), 400.0);
+        assert_eq!(charts_height(Some(0.4), room(2000.0)), 800.0);
+    }
+
+    #[test]
+    fn the_day_panel_gives_way_on_a_small_window() {
+        let small = side_panel_width(1024.0);
+        assert!(small.max <= 1024.0 - GRID_MIN_WIDTH + 1.0);
+        assert!(small.default <= small.max);
+        let large = side_panel_width(1920.0);
+        assert!(large.default > small.default && large.max == 560.0);
     }
 }

@@ -123,12 +123,12 @@ pub fn card_ui(
     } else {
         response.on_hover_text(session.notes.as_str())
     };
-    response.context_menu(|ui| context_menu(ui, session, out));
+    response.context_menu(|ui| context_menu(ui, session, args.units, out));
     response
 }
 
 /// The right-click menu: the editor's actions, one click away.
-fn context_menu(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
+fn context_menu(ui: &mut Ui, session: &Session, units: Units, out: &mut Vec<Command>) {
     if ui.button("Edit…").clicked() {
         out.push(Command::SelectSession(session.id));
     }
@@ -136,6 +136,9 @@ fn context_menu(ui: &mut Ui, session: &Session, out: &mut Vec<Command>) {
         out.push(Command::Duplicate(session.id));
     }
     ui.separator();
+    if !session.is_done() && ui.button("Mark done…").clicked() {
+        super::mark_done::open(ui.ctx(), session, units);
+    }
     if !session.is_done() && ui.button("Mark done as planned").clicked() {
         let mut done = session.clone();
         done.done = Some(Done::Done(DoneRun {
@@ -197,18 +200,28 @@ fn paint_card(ui: &mut Ui, session: &Session, args: &CardArgs<'_>, lifted: bool)
         if skipped {
             ui.multiply_opacity(0.6);
         }
-        ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(session.kind.label().to_uppercase())
-                    .small()
-                    .strong(),
-            );
-            if session.key {
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    ui.label(RichText::new("★ KEY").small().strong().color(accent));
-                });
-            }
-        });
+        let kind = RichText::new(session.kind.label().to_uppercase())
+            .small()
+            .strong();
+        let key = RichText::new("★ KEY").small().strong().color(accent);
+        // The kind and the key mark share a line where both fit, else the mark goes under
+        // the kind: on a narrow week they never overlap.
+        let both = theme::text_width(ui, kind.clone())
+            + theme::text_width(ui, key.clone())
+            + 2.0 * ui.spacing().item_spacing.x;
+        if session.key && both > ui.available_width() {
+            ui.add(egui::Label::new(kind).wrap());
+            ui.label(key);
+        } else {
+            ui.horizontal(|ui| {
+                ui.label(kind);
+                if session.key {
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        ui.label(key);
+                    });
+                }
+            });
+        }
         if !session.title.trim().is_empty() {
             let mut title = RichText::new(session.title.as_str()).strong();
             if skipped {

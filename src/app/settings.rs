@@ -201,6 +201,10 @@ pub fn open_at(ctx: &egui::Context, section: Section, out: &mut Vec<Command>) {
     out.push(Command::OpenSettings);
 }
 
+/// The settings window's width: its widest row (a field's label, the field and its hint)
+/// fits without clipping.
+pub const SETTINGS_WIDTH: f32 = 580.0;
+
 /// Shows the settings window; returns whether it stays open.
 pub fn settings_window(
     ctx: &egui::Context,
@@ -214,15 +218,29 @@ pub fn settings_window(
     let section = ctx
         .data_mut(|d| d.remove_temp::<Option<Section>>(section_id()))
         .flatten();
+    // One width from the first frame, placed by its left edge: a window that grows to its
+    // content after the first frame and is placed by its centre moves under the pointer.
+    let screen = ctx.content_rect();
+    let width = SETTINGS_WIDTH.min(screen.width() - 32.0);
+    let top = (screen.top() + 60.0).min(screen.top() + screen.height() * 0.1);
     egui::Window::new("Settings")
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
-        .default_width(420.0)
-        .pivot(egui::Align2::CENTER_TOP)
-        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 80.0))
+        .default_width(width)
+        .min_width(width)
+        .max_width(width)
+        .pivot(egui::Align2::LEFT_TOP)
+        .default_pos(egui::pos2(screen.center().x - width / 2.0, top))
         .show(ctx, |ui| {
-            close = settings_ui(ui, draft, plan, theme, section, out);
+            // The settings scroll on a small window; Apply and Close stay in view below.
+            let actions = 3.0 * ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical()
+                .max_height((screen.bottom() - top - 80.0 - actions).max(120.0))
+                .auto_shrink([false, true])
+                .show(ui, |ui| settings_ui(ui, draft, plan, theme, section, out));
+            ui.separator();
+            close = actions_ui(ui, draft, plan, out);
         });
     open && !close
 }
@@ -234,9 +252,8 @@ fn settings_ui(
     theme: ThemeChoice,
     section: Option<Section>,
     out: &mut Vec<Command>,
-) -> bool {
-    let result = draft.result(plan);
-    let problems = result.as_ref().err().cloned().unwrap_or_default();
+) {
+    let problems = draft.result(plan).err().unwrap_or_default();
     ui.label(RichText::new("This computer").strong());
     ui.horizontal(|ui| {
         ui.label("Theme");
@@ -276,7 +293,10 @@ fn settings_ui(
                         .desired_width(60.0),
                 )
                 .labelled_by(label.id);
-                ui.label(RichText::new("bpm at easy effort; empty if unknown").weak());
+                ui.add(
+                    egui::Label::new(RichText::new("bpm at easy effort; empty if unknown").weak())
+                        .wrap(),
+                );
             });
             ui.end_row();
             if let Some(problem) = problems.get("easy_hr") {
@@ -289,7 +309,7 @@ fn settings_ui(
                 ui.horizontal(|ui| {
                     ui.add(TextEdit::singleline(text).desired_width(60.0))
                         .labelled_by(label.id);
-                    ui.label(RichText::new(field.unit).weak());
+                    ui.add(egui::Label::new(RichText::new(field.unit).weak()).wrap());
                 });
                 ui.end_row();
             }
@@ -350,7 +370,11 @@ fn settings_ui(
     ui.separator();
     let rules_open = (section == Some(Section::ReadinessRules)).then_some(true);
     super::verdict_settings::verdict_rules_ui(ui, plan, rules_open, out);
-    ui.separator();
+}
+
+/// Apply and Close; returns whether to close.
+fn actions_ui(ui: &mut Ui, draft: &SettingsDraft, plan: &Plan, out: &mut Vec<Command>) -> bool {
+    let result = draft.result(plan);
     let mut close = false;
     ui.horizontal(|ui| {
         let changed = *draft != SettingsDraft::of(plan, draft.new_blocked);

@@ -176,3 +176,16 @@ pub fn apply_style(ctx: &eframe::egui::Context) {
         }
     });
 }
+
+/// How wide `text` is on one line, in the button font.
+pub fn text_width(ui: &Ui, text: eframe::egui::RichText) -> f32 {
+    eframe::egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(eframe::egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            eframe::egui::TextStyle::Button,
+        )
+        .size()
+        .x
+}

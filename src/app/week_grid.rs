@@ -36,7 +36,6 @@ pub struct GridArgs<'a> {
 }
 
 pub fn week_grid_ui(ui: &mut Ui, args: &GridArgs<'_>, out: &mut Vec<Command>) {
-    super::readiness_panel::week_carry_over_ui(ui, args.view, args.today);
     let min_height = ui.available_height() - 4.0;
     ScrollArea::vertical()
         .auto_shrink(false)
@@ -227,17 +226,36 @@ fn header(
     out: &mut Vec<Command>,
 ) {
     let visuals = ui.visuals().clone();
+    // "Mon 30 Nov" where the column has room for it, else "Mon 30": a header is never cut.
+    // The date has its line to itself; the "+" sits on the line under it.
+    let long = format::day_short(day.date);
+    let room = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
+    let text = if theme::text_width(ui, RichText::new(&long).strong()) <= room {
+        long
+    } else {
+        format::day_tight(day.date)
+    };
+    let mut date = RichText::new(text).strong();
+    if is_past {
+        date = date.color(visuals.weak_text_color());
+    }
+    if ui
+        .selectable_label(args.selected_day == day.date, date)
+        .on_hover_text(format::day_long(day.date))
+        .clicked()
+    {
+        out.push(Command::SelectDay(day.date));
+    }
     ui.horizontal(|ui| {
-        let mut date = RichText::new(format::day_short(day.date)).strong();
-        if is_past {
-            date = date.color(visuals.weak_text_color());
-        }
-        if ui
-            .selectable_label(args.selected_day == day.date, date)
-            .on_hover_text(format::day_long(day.date))
-            .clicked()
-        {
-            out.push(Command::SelectDay(day.date));
+        if is_today {
+            ui.label(
+                RichText::new("TODAY")
+                    .small()
+                    .strong()
+                    .color(theme::accent(&visuals)),
+            );
+        } else if is_past {
+            ui.label(RichText::new("past").small().weak());
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let add_label = format!("Add a session on {}", format::day_short(day.date));
@@ -248,18 +266,6 @@ fn header(
             }
         });
     });
-    if is_today {
-        ui.label(
-            RichText::new("TODAY")
-                .small()
-                .strong()
-                .color(theme::accent(&visuals)),
-        );
-    } else if is_past {
-        ui.label(RichText::new("past").small().weak());
-    } else {
-        ui.label(RichText::new(" ").small());
-    }
     let mut totals = format::minutes(day.planned_minutes);
     if day.planned_km > 0.0 {
         totals.push_str(" · ");

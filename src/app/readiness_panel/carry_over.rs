@@ -15,19 +15,23 @@ use crate::core::verdict::CarryOver;
 /// The banner above the grid when fatigue is carrying over into the shown week: as of today
 /// for this week, as of its last day for a past week, as of its first day for a week ahead.
 /// It reads the assessments the week's view already holds, so it costs a frame nothing.
-pub fn week_carry_over_ui(ui: &mut Ui, view: &WeekView, today: Date) {
+/// Returns whether it showed.
+pub fn week_carry_over_ui(ui: &mut Ui, view: &WeekView, today: Date) -> bool {
     let as_of = today.clamp(view.week.start(), view.week.end());
-    if let Some(carry) = view
+    let Some(carry) = view
         .day(as_of)
         .and_then(|d| d.assessment.carry_over.as_ref())
-    {
-        carry_over_ui(ui, as_of, carry);
-        ui.add_space(4.0);
-    }
+    else {
+        return false;
+    };
+    carry_over_ui(ui, as_of, carry);
+    ui.add_space(4.0);
+    true
 }
 
-/// "Fatigue is carrying over" with its evidence and the lighter week it proposes, as of
-/// `as_of`. It is about the week, not one day.
+/// "Fatigue is carrying over", its evidence and the lighter week it proposes, as of `as_of`,
+/// in one wrapped paragraph, so that it fits the strip above the grid beside an offer. It is
+/// about the week, not one day.
 fn carry_over_ui(ui: &mut Ui, as_of: Date, carry: &CarryOver) {
     let visuals = ui.visuals().clone();
     let color = theme::tone_color(Tone::Caution, &visuals);
@@ -45,11 +49,11 @@ fn carry_over_ui(ui: &mut Ui, as_of: Date, carry: &CarryOver) {
                     .strong()
                     .color(color),
                 );
-                ui.label(RichText::new(format!("as of {}", format::day_short(as_of))).weak());
+                ui.label(RichText::new(format!("as of {}:", format::day_short(as_of))).weak());
+                for line in &carry.evidence {
+                    ui.label(line.as_str());
+                }
+                ui.label(RichText::new(CarryOver::PROPOSAL).italics());
             });
-            for line in &carry.evidence {
-                ui.add(egui::Label::new(line.as_str()).wrap());
-            }
-            ui.add(egui::Label::new(RichText::new(CarryOver::PROPOSAL).italics()).wrap());
         });
 }

@@ -19,8 +19,15 @@ use crate::core::verdict::Verdict;
 
 /// The offers of [`Offers`] above the grid, where a proposal shows once asked for: a
 /// re-plan on a Hold back or Rest day or after a missed session, a longer session on a
-/// Push day. The App calls this only while no proposal is on show.
-pub fn offers_ui(ui: &mut Ui, offers: &Offers, args: &OfferArgs<'_>, out: &mut Vec<Command>) {
+/// Push day. The App calls this only while no proposal is on show. Returns whether it
+/// showed anything.
+pub fn offers_ui(
+    ui: &mut Ui,
+    offers: &Offers,
+    args: &OfferArgs<'_>,
+    out: &mut Vec<Command>,
+) -> bool {
+    let mut shown = true;
     if let Some(offer) = &offers.verdict
         && let Trigger::Verdict(v) = offer.ask.trigger
     {
@@ -68,10 +75,14 @@ pub fn offers_ui(ui: &mut Ui, offers: &Offers, args: &OfferArgs<'_>, out: &mut V
                 offer_button(ui, args, offer, "Fit in the missed session", out);
             });
         }
+    } else {
+        shown = false;
     }
     if let Some((day, push)) = &offers.push {
         push_offer_ui(ui, *day, push, args, out);
+        shown = true;
     }
+    shown
 }
 
 fn offer_button(
