@@ -75,7 +75,11 @@ impl RunweekApp {
     pub(super) fn run(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Edit(edit) => {
-                self.apply(edit);
+                let moves = matches!(edit, Edit::MoveSession { .. });
+                if self.apply(edit) && moves {
+                    // A drop that worked answers an earlier refused one: its notice is old news.
+                    self.notices.clear(Level::Refused);
+                }
             }
             Command::AddSession(mut session) => {
                 let plan = self.doc.plan();

@@ -11,7 +11,7 @@ use super::session_editor::{self, Draft};
 use super::theme::Tone;
 use super::week_view::DayView;
 use super::{Command, format, theme};
-use crate::core::session::SessionId;
+use crate::core::session::{Done, SessionId};
 use crate::core::settings::Units;
 
 #[derive(Debug, Clone, Copy)]
@@ -77,11 +77,19 @@ pub fn sessions_ui(
         ui.label(RichText::new("Nothing planned.").weak());
     }
     for session in &day.sessions {
-        let mut text = format!(
-            "{} · {}",
-            session.kind.label(),
-            format::minutes(u32::from(session.minutes.get()))
-        );
+        let planned = format::minutes(u32::from(session.minutes.get()));
+        // A done session shows what was run; the plan only where it differed.
+        let minutes = match session.done {
+            Some(Done::Done(run)) if run.minutes != session.minutes => format!(
+                "{} done ({planned} planned)",
+                format::minutes(u32::from(run.minutes.get()))
+            ),
+            Some(Done::Done(run)) => {
+                format!("{} done", format::minutes(u32::from(run.minutes.get())))
+            }
+            _ => planned,
+        };
+        let mut text = format!("{} · {minutes}", session.kind.label());
         if !session.title.trim().is_empty() {
             text = format!("{} — {text}", session.title);
         }
@@ -89,7 +97,7 @@ pub fn sessions_ui(
             text.push_str(" · ★ key");
         }
         if session.is_done() {
-            text.push_str(" · ✔ done");
+            text.push_str(" · ✔");
         } else if session.is_skipped() {
             text.push_str(" · ✖ skipped");
         }

@@ -2,8 +2,8 @@
 //!
 //! Nothing in the app refuses silently; every refusal, failure or background result ends up
 //! here once. Messages show as toasts over the grid's bottom edge: information fades after a
-//! few seconds, errors stay until dismissed, because an error the runner never read is as
-//! good as silent.
+//! few seconds, errors and the first start's guide stay until dismissed, because an error
+//! the runner never read is as good as silent.
 
 use std::time::Duration;
 
@@ -22,6 +22,16 @@ pub enum Level {
     /// A gesture that was refused, with why.
     Refused,
     Error,
+    /// What the window shows and how to start, on the first start: it stays until the
+    /// runner dismisses it, like an error, because it is meant to be read.
+    Guide,
+}
+
+impl Level {
+    /// Whether a message of this level stays until dismissed.
+    fn stays(self) -> bool {
+        matches!(self, Level::Error | Level::Guide)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +62,11 @@ impl Notices {
         }
     }
 
+    /// Removes every message of `level` (a refusal a later gesture made out of date).
+    pub fn clear(&mut self, level: Level) {
+        self.list.retain(|n| n.level != level);
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = &Notice> {
         self.list.iter()
     }
@@ -61,7 +76,7 @@ impl Notices {
         let now = ui.input(|i| i.time);
         let fade = FADE_AFTER.as_secs_f64();
         self.list
-            .retain(|n| n.level == Level::Error || n.shown_at.is_none_or(|t| now - t < fade));
+            .retain(|n| n.level.stays() || n.shown_at.is_none_or(|t| now - t < fade));
         if self.list.is_empty() {
             return;
         }
@@ -76,7 +91,7 @@ impl Notices {
                 for (i, notice) in self.list.iter_mut().enumerate() {
                     let started = *notice.shown_at.get_or_insert(now);
                     let (tone, mark) = match notice.level {
-                        Level::Info => (Tone::Neutral, "ℹ"),
+                        Level::Info | Level::Guide => (Tone::Neutral, "ℹ"),
                         Level::Refused => (Tone::Caution, "⚠"),
                         Level::Error => (Tone::Stop, "⚠"),
                     };
@@ -106,7 +121,7 @@ impl Notices {
                                 }
                             });
                         });
-                    if notice.level != Level::Error {
+                    if !notice.level.stays() {
                         let left = fade - (now - started);
                         if left > 0.0 {
                             ui.ctx()
@@ -118,5 +133,22 @@ impl Notices {
         if let Some(i) = dismissed {
             self.list.remove(i);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_guide_and_errors_stay_and_a_refusal_can_be_cleared() {
+        assert!(Level::Guide.stays() && Level::Error.stays());
+        assert!(!Level::Info.stays() && !Level::Refused.stays());
+        let mut notices = Notices::default();
+        notices.push(Level::Guide, "welcome");
+        notices.push(Level::Refused, "past day");
+        notices.clear(Level::Refused);
+        let left: Vec<_> = notices.iter().map(|n| n.level).collect();
+        assert_eq!(left, [Level::Guide]);
     }
 }

@@ -293,8 +293,11 @@ pub fn editor_ui(ui: &mut Ui, draft: &mut Draft, out: &mut Vec<Command>) -> bool
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             let label = ui.label("Kind");
+            // Tall enough for every kind: none hides below a scroll.
+            let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
             ComboBox::from_id_salt("kind")
                 .selected_text(f.kind.label())
+                .height(row * (Kind::ALL.len() as f32 + 1.0))
                 .show_ui(ui, |ui| {
                     for kind in Kind::ALL {
                         let hard = if kind.is_hard() { " (hard)" } else { "" };

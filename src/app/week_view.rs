@@ -100,10 +100,18 @@ impl WeekView {
                     .sum(),
                 max_minutes: plan.availability.max_minutes_on(date),
                 blocked: plan.availability.blocked.contains(&date),
-                warnings: warnings
-                    .iter()
-                    .filter(|w| !matches!(w, Warning::LoadGrowth { .. }) && w.date() == date)
-                    .map(ToString::to_string)
+                warnings: assessment
+                    .verdict
+                    .and_then(|v| super::format::day::verdict_clash(v, date, &sessions))
+                    .into_iter()
+                    .chain(
+                        warnings
+                            .iter()
+                            .filter(|w| {
+                                !matches!(w, Warning::LoadGrowth { .. }) && w.date() == date
+                            })
+                            .map(ToString::to_string),
+                    )
                     .collect(),
                 badge: super::badge::badge(&assessment),
                 assessment,
@@ -197,6 +205,8 @@ mod tests {
         assert_eq!(
             view.days[2].warnings,
             [
+                // Wednesday is the demo's hold-back day: its verdict warns first.
+                "Wed says Hold back: Tempo is hard, but the day calls for easy sessions only",
                 "Two hard days in a row: the day before is hard too",
                 "100 min planned, only 60 min available"
             ]

@@ -19,6 +19,7 @@ impl RunweekApp {
         {
             self.work.settings = None;
         }
+        super::mark_done::mark_done_window(ctx, self.doc.plan(), out);
         if let Some(prompt) = self.files.prompt_mut() {
             let mut keep = true;
             path_prompt_window(ctx, prompt, &mut keep, out);

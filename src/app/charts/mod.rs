@@ -81,6 +81,8 @@ enum Shown {
     Default,
     /// The whole history.
     All,
+    /// The last this many days up to the end of the plan (a range button).
+    Last(u16),
     /// Where the runner panned or zoomed to.
     Range(f64, f64),
 }
@@ -115,25 +117,27 @@ pub fn charts_ui(
     let range = match view.shown {
         Shown::Default => default,
         Shown::All => data.extent,
+        Shown::Last(days) => default.map(|(_, end)| (end - f64::from(days), end)),
         Shown::Range(low, high) => Some((low, high)),
     };
 
     ui.horizontal(|ui| {
         ui.label(RichText::new("Load and trends").heading().strong());
         ui.separator();
-        if let Some((_, end)) = default {
+        if default.is_some() {
+            // The range on show reads as selected, until a pan or a zoom leaves it.
             for (label, days) in [("12 weeks", 7 * 12), ("6 months", 182), ("1 year", 365)] {
                 if ui
-                    .button(label)
+                    .selectable_label(view.shown == Shown::Last(days), label)
                     .on_hover_text(format!("Show the last {label} up to the end of the plan"))
                     .clicked()
                 {
-                    view.shown = Shown::Range(end - f64::from(days), end);
+                    view.shown = Shown::Last(days);
                     view.reset = true;
                 }
             }
             if ui
-                .button("All")
+                .selectable_label(view.shown == Shown::All, "All")
                 .on_hover_text("Show the whole history")
                 .clicked()
             {
