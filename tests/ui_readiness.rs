@@ -176,7 +176,7 @@ fn a_day_without_a_check_says_not_logged() {
     // A day ahead cannot be logged yet.
     assert!(
         harness
-            .query_by_label("Legs: Heavy early in the run")
+            .query_by_label("Legs: Heavy already, on the stairs")
             .is_none()
     );
     // A past day without a check can be logged.
@@ -261,12 +261,19 @@ fn opening_a_session_folds_the_form_and_keeps_what_was_typed() {
     harness.get_by_label("Hold back");
     assert!(
         harness
-            .query_by_label("Legs: Heavy early in the run")
+            .query_by_label("Legs: Heavy already, on the stairs")
             .is_none()
     );
     harness.get_by_label("Minutes");
     click(&mut harness, "Log how the body responds");
-    harness.get_by_label("Legs: Heavy early in the run");
+    // The morning check asks in the morning's words; the warm-up check in the run's.
+    harness.get_by_label("Legs: Heavy already, on the stairs");
+    harness.get_by_label("Stride: Stiff, less smooth steps");
+    assert!(
+        harness
+            .query_by_label("Legs: Heavy early in the run")
+            .is_none()
+    );
 
     undo(&mut harness);
     assert_eq!(sleep(&harness), Some(6.0));

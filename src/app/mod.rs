@@ -41,7 +41,9 @@ mod field;
 mod files;
 mod format;
 mod layout;
+mod mark_done;
 mod notices;
+mod notices_strip;
 pub mod preview;
 mod readiness_panel;
 pub mod replan_panel;
@@ -103,6 +105,9 @@ pub struct Prefs {
     pub theme: ThemeChoice,
     /// Whether the charts panel is open.
     pub charts: bool,
+    /// The charts panel's share of the window's height below the top bar, once the runner
+    /// dragged its edge (half until then).
+    pub charts_share: Option<f32>,
 }
 
 const PREFS_KEY: &str = "runweek";
@@ -196,7 +201,12 @@ impl RunweekApp {
         };
         app.error = start.error;
         if let Some(info) = start.info {
-            app.notices.push(Level::Info, info);
+            let level = if info == start::WELCOME {
+                Level::Guide
+            } else {
+                Level::Info
+            };
+            app.notices.push(level, info);
         }
         app.say_what_saving_changes();
         app.startup = startup;

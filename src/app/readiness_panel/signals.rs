@@ -14,10 +14,23 @@ use crate::core::readiness::{
 /// One of the article's signals: its name, its three answers, and how it sits in an entry.
 struct Signal {
     name: &'static str,
-    /// Push side, Normal, hold-back side: the article's words.
+    /// Push side, Normal, hold-back side: the article's words, as the warm-up check asks.
     words: [&'static str; 3],
+    /// The same answers as the morning check (before the run) can tell them, where the
+    /// article's words are about the run itself.
+    morning: Option<[&'static str; 3]>,
     get: fn(&ReadinessEntry) -> usize,
     set: fn(&mut ReadinessEntry, usize),
+}
+
+impl Signal {
+    /// The answers as the check of `when` asks them.
+    fn words(&self, when: When) -> &[&'static str; 3] {
+        match (when, &self.morning) {
+            (When::Morning, Some(morning)) => morning,
+            _ => &self.words,
+        }
+    }
 }
 
 fn position<T: PartialEq + Copy>(all: &[T; 3], value: T) -> usize {
@@ -33,18 +46,29 @@ const SIGNALS: [Signal; 6] = [
             "Normal",
             "Heavy early in the run",
         ],
+        morning: Some([
+            "Springy, not just rested",
+            "Normal",
+            "Heavy already, on the stairs",
+        ]),
         get: |e| position(&Legs::ALL, e.legs),
         set: |e, i| e.legs = Legs::ALL[i],
     },
     Signal {
         name: "Breathing at moderate effort",
         words: ["Controlled", "Normal", "Laboured"],
+        morning: Some([
+            "Controlled on the last run",
+            "Normal",
+            "Laboured on the last run",
+        ]),
         get: |e| position(&Breathing::ALL, e.breathing),
         set: |e, i| e.breathing = Breathing::ALL[i],
     },
     Signal {
         name: "Heart rate at easy effort",
         words: ["As expected or lower", "Normal", "Higher than expected"],
+        morning: None,
         get: |e| position(&HeartRate::ALL, e.heart_rate),
         set: |e, i| e.heart_rate = HeartRate::ALL[i],
     },
@@ -55,18 +79,25 @@ const SIGNALS: [Signal; 6] = [
             "Normal",
             "Less controlled, less smooth",
         ],
+        morning: Some([
+            "Light, easy first steps",
+            "Normal",
+            "Stiff, less smooth steps",
+        ]),
         get: |e| position(&Stride::ALL, e.stride),
         set: |e, i| e.stride = Stride::ALL[i],
     },
     Signal {
         name: "Recent training",
         words: ["Stable and repeatable", "Normal", "Already inconsistent"],
+        morning: None,
         get: |e| position(&Recent::ALL, e.recent),
         set: |e, i| e.recent = Recent::ALL[i],
     },
     Signal {
         name: "Body",
         words: ["Ready to extend", "Normal", "Would have to force it"],
+        morning: None,
         get: |e| position(&Body::ALL, e.body),
         set: |e, i| e.body = Body::ALL[i],
     },
@@ -114,7 +145,7 @@ pub(super) fn signals_ui(
     let body = egui::TextStyle::Button.resolve(ui.style()).size;
     let widest = SIGNALS
         .iter()
-        .flat_map(|s| s.words.iter())
+        .flat_map(|s| s.words(pending.entry.when).iter())
         .flat_map(|w| w.split_whitespace())
         .map(|word| {
             egui::WidgetText::from(RichText::new(word).size(body))
@@ -138,8 +169,8 @@ pub(super) fn signals_ui(
         ui.label(RichText::new(signal.name).strong());
         let chosen = pending.logged().then(|| (signal.get)(&pending.entry));
         // One height for the row: the tallest of the three wrapped answers.
-        let height = signal
-            .words
+        let words = signal.words(pending.entry.when);
+        let height = words
             .iter()
             .map(|w| {
                 egui::WidgetText::from(RichText::new(*w).size(size))
@@ -157,7 +188,7 @@ pub(super) fn signals_ui(
         let mut clicked = None;
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing.x = gap;
-            for (i, word) in signal.words.iter().enumerate() {
+            for (i, word) in words.iter().enumerate() {
                 let selected = chosen == Some(i);
                 let mut button = Button::new(RichText::new(*word).size(size))
                     .selected(selected)
