@@ -93,7 +93,13 @@ pub fn mark_done_window(ctx: &egui::Context, plan: &Plan, out: &mut Vec<Command>
     let mut keep = true;
     let mut open = true;
     let screen = ctx.content_rect();
+    let id = egui::Id::unique("runweek mark done window");
+    if draft.fresh {
+        // The first frame of a window only measures it: draw the next one at once.
+        ctx.request_repaint();
+    }
     egui::Window::new("Mark done")
+        .id(id)
         .open(&mut open)
         .collapsible(false)
         .resizable(false)

@@ -24,10 +24,13 @@ pub struct Strip<'a> {
     pub offer: replan_panel::OfferArgs<'a>,
 }
 
-/// The strip's height: five lines of body text, enough for a proposal's headline, its
-/// lines and its actions without scrolling.
+/// The strip's height: at least five lines of body text (an offer with its detail, or a
+/// proposal's headline and first lines), more on a taller window, where a whole proposal
+/// fits; one height for the window's size whatever the strip holds.
 pub fn strip_height(ui: &Ui) -> f32 {
-    5.0 * ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().item_spacing.y + 12.0
+    let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let window = ui.ctx().content_rect().height();
+    (5.0 * line + 12.0).max((0.18 * window / line).floor() * line + 12.0)
 }
 
 pub fn strip_ui(ui: &mut Ui, strip: &Strip<'_>, out: &mut Vec<Command>) {

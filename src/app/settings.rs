@@ -223,7 +223,14 @@ pub fn settings_window(
     let screen = ctx.content_rect();
     let width = SETTINGS_WIDTH.min(screen.width() - 32.0);
     let top = (screen.top() + 60.0).min(screen.top() + screen.height() * 0.1);
+    let id = egui::Id::unique("runweek settings window");
+    if ctx.memory(|m| m.area_rect(id).is_none()) {
+        // The first frame of a window only measures it; draw the next one at once rather
+        // than when the pointer next moves.
+        ctx.request_repaint();
+    }
     egui::Window::new("Settings")
+        .id(id)
         .open(&mut open)
         .collapsible(false)
         .resizable(false)

@@ -180,9 +180,16 @@ pub fn charts_ui(
             Layout::top_down(Align::Min),
             |ui| {
                 ui.set_width(SUMMARY_WIDTH);
-                if let Some(summary) = summary {
-                    week::week_summary_ui(ui, summary, args.plan.settings.units);
-                }
+                // On a low panel the figures scroll rather than push the panel's header
+                // out of view.
+                egui::ScrollArea::vertical()
+                    .id_salt("week figures")
+                    .auto_shrink([false, true])
+                    .show(ui, |ui| {
+                        if let Some(summary) = summary {
+                            week::week_summary_ui(ui, summary, args.plan.settings.units);
+                        }
+                    });
             },
         );
         ui.separator();
