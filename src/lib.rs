@@ -7,7 +7,8 @@
 //!   [`core::readiness`] (the six signals and the numbers a runner logs),
 //!   [`core::verdict`] (Push / As planned / Hold back / Rest, with reasons, baselines and
 //!   fatigue carry-over), [`core::load`] (session load, weekly summaries, fitness, fatigue,
-//!   form and the acute:chronic ratio),
+//!   form and the acute:chronic ratio), [`core::form`] (form as a share of fitness in named
+//!   zones),
 //!   [`core::replan`] (the re-planner: the exact best week that keeps the key sessions,
 //!   as a proposal of edits with reasons),
 //!   [`core::plan`] (the whole plan: settings, availability, sessions, readiness),
@@ -24,7 +25,8 @@
 //!   reading only regular files within a size and nesting cap, errors with line and column,
 //!   and [`file::echo`] for any text from a file that reaches a terminal.
 //! - [`present`] — the words and numbers the window and the command line both show (units,
-//!   dates, the limit of a bad day, the past-day rule), so the two never disagree.
+//!   dates, the limit of a bad day, the past-day rule, a day's verdict against its sessions,
+//!   form with its zone on a proposal's key days), so the two never disagree.
 //! - [`cli`] — the headless subcommands, one file each, on top of `core`, `file` and
 //!   `present`.
 //! - [`app`] — the window (eframe/egui), layered one way (`tests/ui_layers.rs`):
@@ -40,7 +42,9 @@
 //!   - the components, one per file: the grid and cards, the editor, the readiness check-in
 //!     (its verdict card, "Why?", signals, numbers, carry-over), [`app::replan_panel`] (the
 //!     offers and the proposal in words), [`app::charts`] (one file per chart over one
-//!     shared skeleton), settings and the readiness rules, the top bar, the notices;
+//!     shared skeleton), settings and the readiness rules, the top bar, the notices, the
+//!     strip of fixed height above the grid that holds the offers, a proposal and fatigue
+//!     carrying over (`notices_strip`), and "Mark done…" (`mark_done`);
 //!   - the shell on top: [`app::RunweekApp`] (`app/mod.rs`), the `workspace` (selection,
 //!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and
 //!     changes the plan), `saving` (the file lifecycle with typed outcomes: open, save, Save

@@ -53,10 +53,10 @@ const DAYS: [(&str, &str); 7] = [
 
 #[test]
 fn the_week_stays_readable_from_a_small_window_to_a_large_one() {
-    for size in [SMALL, LARGE] {
+    for size in [SMALL, LARGE, [3840.0, 2160.0]] {
         let harness = at(size);
         let headers: Vec<egui::Rect> = DAYS.iter().map(|(day, _)| header(&harness, day)).collect();
-        if size == LARGE {
+        if size != SMALL {
             rect(&harness, "Mon 23 Nov");
         }
         for (i, ((day, month), header)) in DAYS.iter().zip(&headers).enumerate() {
@@ -115,7 +115,7 @@ fn the_week_stays_readable_from_a_small_window_to_a_large_one() {
         if size == SMALL {
             assert!(panel.left() > 1024.0 - 300.0, "day panel at {panel:?}");
         } else {
-            assert!(panel.left() < 1920.0 - 350.0, "day panel at {panel:?}");
+            assert!(panel.left() < size[0] - 350.0, "day panel at {panel:?}");
         }
     }
 }
@@ -175,6 +175,15 @@ fn notices_above_the_grid_never_move_it() {
             header(&harness, "Thu 26"),
             before,
             "{size:?}: a past day moved it"
+        );
+        // The week before, where fatigue is carrying over: its banner takes the same strip.
+        harness.key_press(egui::Key::ArrowLeft);
+        harness.run();
+        harness.get_by_label_contains("Fatigue is carrying over");
+        assert_eq!(
+            header(&harness, "Thu 19").top(),
+            before.top(),
+            "{size:?}: the carry-over banner moved it"
         );
     }
 }

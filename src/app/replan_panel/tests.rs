@@ -500,3 +500,29 @@ fn fixing_the_week_starts_today_or_when_the_week_starts() {
     );
     check(Ask::fix_week(this.previous(), wed()), None::<Ask>);
 }
+
+#[test]
+fn a_proposal_that_keeps_a_hard_session_says_so_while_fatigue_carries_over() {
+    // Tuesday held back too (no "improving as I go"): two hold-back days in four, so
+    // fatigue is carrying over on Wednesday, and the banner asks for a lighter week.
+    let plan = with(
+        &demo(),
+        Edit::RemoveReadiness {
+            date: date(2026, 11, 24),
+            when: When::WarmUp,
+        },
+    );
+    assert!(crate::core::verdict::assess(&plan, wed()).carry_over.is_some());
+    let preview = propose(&plan, wed(), &hold_back()).expect("a proposal");
+    let line = preview
+        .lines
+        .iter()
+        .find(|l| l.starts_with("⚠ Fatigue is carrying over"))
+        .unwrap_or_else(|| panic!("{:#?}", preview.lines));
+    assert_eq!(
+        line,
+        "⚠ Fatigue is carrying over, and this proposal still keeps Tempo “3 x 10 min at \
+         threshold” (Fri): the re-plan keeps as much of the planned load as the week's rules \
+         allow. Make it easy or shorter by hand if easy runs still feel hard."
+    );
+}
