@@ -190,3 +190,43 @@ fn replan_as_if_today_shows_the_what_if_with_the_form_on_the_key_day() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read_to_string(&path).expect("read"), before);
 }
+
+#[test]
+fn replan_for_an_earlier_day_of_this_week_says_only_today_and_later_can_change() {
+    let today = jiff::Zoned::now().date();
+    let yesterday = today.yesterday().expect("a day before");
+    let tomorrow = today.tomorrow().expect("a day after");
+    let body = format!(
+        "(version: 1, sessions: [\n\
+         (id: 1, date: \"{yesterday}\", kind: Intervals, minutes: 50, key: true, done: Some(Skipped)),\n\
+         (id: 2, date: \"{today}\", kind: Easy, minutes: 40),\n\
+         (id: 3, date: \"{tomorrow}\", kind: Easy, minutes: 40),\n\
+         ])\n"
+    );
+    let path = temp_file("replan_yesterday.ron", &body);
+    let out = runweek(&[
+        "replan",
+        path.to_str().expect("utf-8 path"),
+        "--date",
+        &yesterday.to_string(),
+    ]);
+    let day = yesterday.strftime("%a %-d %b %Y").to_string();
+    if today.weekday() == jiff::civil::Weekday::Monday {
+        // Yesterday was last week: a week that is over.
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("is in a week that is over"),
+            "{}",
+            stderr(&out)
+        );
+    } else {
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        let first = text.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with(&format!("{day} is past: only today (")),
+            "{text}"
+        );
+        assert!(text.contains("--as-if-today"), "{text}");
+    }
+}

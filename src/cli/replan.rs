@@ -45,7 +45,11 @@ pub fn run(
     let verdict = verdict::assess(&plan, date).verdict;
     let request = ReplanRequest::after_verdict(&plan, today, date, verdict);
     let proposal = replan::replan(&plan, &request, &ReplanRules::default());
-    let form = proposed(&plan, &proposal)
+    // The form on the key days, as planned and with the proposal: only when it changes
+    // something.
+    let form = (!proposal.is_empty())
+        .then(|| proposed(&plan, &proposal))
+        .flatten()
         .map(|proposed| {
             present::form::key_day_form_lines(&plan, &proposed, today, proposal.from.max(today))
         })

@@ -30,9 +30,9 @@ pub const HIGH_RISK_BELOW: f64 = -30.0;
 pub const ZONES_SOURCE: &str = "Intervals.icu's Fitness chart (form zones as a share of \
     fitness: fresh, grey zone, optimal training, high risk)";
 
-/// Below this fitness a share means little (the first days of a plan, a long break): no
-/// zone is named then.
-pub const MIN_FITNESS: f64 = 10.0;
+/// Below this fitness a share means little (the first weeks of a plan, a long break: a
+/// runner of 20 km a week settles near 70): no zone is named then.
+pub const MIN_FITNESS: f64 = 30.0;
 
 /// Form as a percentage of the fitness it is measured against (yesterday's), or `None`
 /// while fitness is too small for a share to mean anything.

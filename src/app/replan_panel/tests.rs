@@ -512,7 +512,11 @@ fn a_proposal_that_keeps_a_hard_session_says_so_while_fatigue_carries_over() {
             when: When::WarmUp,
         },
     );
-    assert!(crate::core::verdict::assess(&plan, wed()).carry_over.is_some());
+    assert!(
+        crate::core::verdict::assess(&plan, wed())
+            .carry_over
+            .is_some()
+    );
     let preview = propose(&plan, wed(), &hold_back()).expect("a proposal");
     let line = preview
         .lines
