@@ -22,7 +22,8 @@ struct Draft {
     minutes: String,
     distance: String,
     rpe: String,
-    /// The window was just opened: the minutes field takes the focus once.
+    /// The window was just opened: the minutes field takes the focus (once it has it, the
+    /// runner decides where it goes).
     fresh: bool,
 }
 
@@ -117,6 +118,7 @@ pub fn mark_done_window(ctx: &egui::Context, plan: &Plan, out: &mut Vec<Command>
             );
             ui.label(RichText::new("What you actually ran:").weak());
             let mut entered = false;
+            let mut fresh = draft.fresh;
             egui::Grid::new("mark done fields")
                 .num_columns(3)
                 .spacing([8.0, 6.0])
@@ -131,15 +133,28 @@ pub fn mark_done_window(ctx: &egui::Context, plan: &Plan, out: &mut Vec<Command>
                         let response = ui
                             .add(TextEdit::singleline(text).desired_width(70.0))
                             .labelled_by(label.id);
-                        if name == "Minutes" && draft.fresh {
-                            response.request_focus();
+                        if name == "Minutes" && fresh {
+                            // Until it has it: a window's first frame only measures it. Its
+                            // text is selected, so typing the minutes replaces the plan's.
+                            if response.has_focus() {
+                                fresh = false;
+                                if let Some(mut state) = TextEdit::load_state(ui.ctx(), response.id)
+                                {
+                                    state.cursor.set_char_range(Some(
+                                        egui::text_selection::CCursorRange::select_all_str(text),
+                                    ));
+                                    TextEdit::store_state(ui.ctx(), response.id, state);
+                                }
+                            } else {
+                                response.request_focus();
+                            }
                         }
                         entered |= response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                         ui.label(RichText::new(hint).weak());
                         ui.end_row();
                     }
                 });
-            draft.fresh = false;
+            draft.fresh = fresh;
             if let Err(problem) = &result {
                 ui.label(RichText::new(problem).small().color(error_color(ui)));
             }
