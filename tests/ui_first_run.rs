@@ -304,6 +304,13 @@ fn the_chart_range_buttons_show_the_range_on_show() {
     let selected = |h: &Harness<'_, RunweekApp>, label: &str| {
         h.get_by_label(label).accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
     };
+    // The week's figures read form with its share of fitness and its zone.
+    let form = harness
+        .get_by_label_contains("Form today: ")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(form.contains(" %, "), "{form}");
     click(&mut harness, "6 months");
     assert!(selected(&harness, "6 months"));
     assert!(!selected(&harness, "All"));

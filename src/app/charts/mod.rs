@@ -43,7 +43,7 @@ mod weekly_load;
 use eframe::egui::{self, Align, Layout, RichText, Ui};
 use jiff::civil::Date;
 
-use super::Command;
+use super::{Command, format};
 use crate::core::load::WeekSummary;
 use crate::core::plan::Plan;
 use crate::core::week::Week;
@@ -189,6 +189,21 @@ pub fn charts_ui(
                         if let Some(summary) = summary {
                             week::week_summary_ui(ui, summary, args.plan.settings.units);
                         }
+                        // Form as runners read it: its share of fitness, in its zone.
+                        let today = args.today;
+                        let fitness = data
+                            .trends
+                            .metrics_on(crate::core::week::add_days(today, -1))
+                            .fitness;
+                        ui.add_space(6.0);
+                        ui.label(format!(
+                            "Form today: {}",
+                            format::form::form_with_zone(data.trends.form_on(today), fitness)
+                        ))
+                        .on_hover_text(
+                            "Yesterday's fitness minus yesterday's fatigue, and its share of \
+                             that fitness; About these numbers gives the zones and their source.",
+                        );
                     });
             },
         );
