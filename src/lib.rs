@@ -9,7 +9,9 @@
 //!   fatigue carry-over), [`core::load`] (session load, weekly summaries, fitness, fatigue,
 //!   form and the acute:chronic ratio),
 //!   [`core::replan`] (the re-planner: the exact best week that keeps the key sessions,
-//!   as a proposal of edits with reasons),
+//!   as a proposal of edits with reasons), [`core::review`] (the look back: what the runner
+//!   did on each Push, Hold back or Rest day, what followed, the patterns and "Room to
+//!   extend", read from the shared verdicts),
 //!   [`core::plan`] (the whole plan: settings, availability, sessions, readiness),
 //!   [`core::settings`] (the plan's settings and the verdict's thresholds with their
 //!   ranges, below everything that reads them), [`core::edit`] (edits as values and their
@@ -24,7 +26,8 @@
 //!   reading only regular files within a size and nesting cap, errors with line and column,
 //!   and [`file::echo`] for any text from a file that reaches a terminal.
 //! - [`present`] — the words and numbers the window and the command line both show (units,
-//!   dates, the limit of a bad day, the past-day rule), so the two never disagree.
+//!   dates, the limit of a bad day, the past-day rule, [`present::review`]'s look back in
+//!   words), so the two never disagree.
 //! - [`cli`] — the headless subcommands, one file each, on top of `core`, `file` and
 //!   `present`.
 //! - [`app`] — the window (eframe/egui), layered one way (`tests/ui_layers.rs`):
@@ -39,8 +42,9 @@
 //!     and [`app::charts`]' series; all computed once per change);
 //!   - the components, one per file: the grid and cards, the editor, the readiness check-in
 //!     (its verdict card, "Why?", signals, numbers, carry-over), [`app::replan_panel`] (the
-//!     offers and the proposal in words), [`app::charts`] (one file per chart over one
-//!     shared skeleton), settings and the readiness rules, the top bar, the notices;
+//!     offers and the proposal in words), `review_panel` (the week review under the grid,
+//!     folded away on a small window), [`app::charts`] (one file per chart over one
+//!     shared skeleton, and "Your patterns"), settings and the readiness rules, the top bar, the notices;
 //!   - the shell on top: [`app::RunweekApp`] (`app/mod.rs`), the `workspace` (selection,
 //!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and
 //!     changes the plan), `saving` (the file lifecycle with typed outcomes: open, save, Save

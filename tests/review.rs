@@ -425,3 +425,20 @@ fn review_refuses_a_backwards_range_in_one_line() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out), "--from 2025-03-09 is after --to 2025-03-03\n");
 }
+
+#[test]
+fn an_easy_day_that_felt_harder_is_still_easy_but_a_longer_one_is_pushing() {
+    let weeks = [[
+        "ok: rest",
+        "hold: recovery 30@2 done 30@3",
+        "hold: easy 40@3 done 55@3",
+        "ok: rest",
+        "ok: rest",
+        "ok: rest",
+        "ok: rest",
+    ]];
+    let plan = plan(&weeks);
+    let found = decisions(&plan, &verdicts(&plan, 1), START, day(0, 6), day(1, 0));
+    let did: Vec<_> = found.iter().map(|d| (d.did, d.followed)).collect();
+    assert_eq!(did, [(Did::AsPlanned, true), (Did::PushedThrough, false)]);
+}

@@ -7,8 +7,8 @@ use super::derived::Derived;
 use super::top_bar::FileState;
 use super::week_view::WeekView;
 use super::{
-    Command, RunweekApp, charts, day_panel, preview, readiness_panel, replan_panel, summary,
-    top_bar, week_grid,
+    Command, RunweekApp, charts, day_panel, preview, readiness_panel, replan_panel,
+    review_panel, summary, top_bar, week_grid,
 };
 
 impl RunweekApp {
@@ -48,6 +48,7 @@ impl RunweekApp {
                 plan,
                 today: self.today,
                 week: view.week,
+                decisions: derived.decisions(),
             };
             // Half the window at first: the grid stays usable above it.
             let half = (ui.available_height() * 0.5).max(300.0);
@@ -72,6 +73,13 @@ impl RunweekApp {
         egui::CentralPanel::default()
             .show(ui, |ui| {
                 let plan = self.doc.plan();
+                if let Some(review) = derived.week_review() {
+                    // At the bottom of the week view, under the grid.
+                    egui::Panel::bottom("week review").show(ui, |ui| {
+                        let rules = &plan.settings.review;
+                        review_panel::review_ui(ui, review, rules, &mut self.prefs.review);
+                    });
+                }
                 if let Some(shown) = &self.work.preview {
                     preview::banner_ui(ui, &shown.preview, out);
                     ui.add_space(4.0);

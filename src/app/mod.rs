@@ -45,6 +45,7 @@ mod notices;
 pub mod preview;
 mod readiness_panel;
 pub mod replan_panel;
+mod review_panel;
 mod saving;
 mod session_card;
 mod session_editor;
@@ -103,6 +104,9 @@ pub struct Prefs {
     pub theme: ThemeChoice,
     /// Whether the charts panel is open.
     pub charts: bool,
+    /// Whether the week review under the grid is open; until the runner opens or closes it,
+    /// open only on a window tall enough to keep the grid roomy (`review_panel`).
+    pub review: Option<bool>,
 }
 
 const PREFS_KEY: &str = "runweek";

@@ -28,8 +28,11 @@
 //!   - *Held back*: done load below planned load by more than that share;
 //!   - *As planned*: within it.
 //!
-//!   On a Hold back or Rest day, *Extended*, and *As planned* with a hard session done
-//!   (Long, Tempo, Intervals, Hills, Race), read **Pushed through**.
+//!   On a Hold back or Rest day, *Extended* or *As planned* read **Pushed through** when a
+//!   hard session (Long, Tempo, Intervals, Hills, Race) was run or the day ran longer than
+//!   planned by more than that share; *Extended* by effort alone (an easy run that felt
+//!   harder than its planned RPE, no longer and nothing hard) reads *As planned*: the day
+//!   stayed easy.
 //! - **Followed the verdict**: Push → Extended. Hold back → Held back, Rested, Skipped, or
 //!   As planned (no hard session was done and no more than planned: an easy day is what
 //!   Hold back asks for). Rest → Rested or Skipped.
@@ -254,10 +257,23 @@ fn did(verdict: Verdict, training: &[&Session], rules: &ReviewRules) -> Did {
     } else {
         Did::AsPlanned
     };
+    if !verdict.is_held_back() {
+        return base;
+    }
     let hard = done.iter().any(|s| s.kind.is_hard());
-    match (verdict.is_held_back(), base) {
-        (true, Did::Extended) => Did::PushedThrough,
-        (true, Did::AsPlanned) if hard => Did::PushedThrough,
+    let planned_minutes: f64 = training.iter().map(|s| f64::from(s.minutes.get())).sum();
+    let ran_minutes: f64 = done
+        .iter()
+        .filter_map(|s| match s.done {
+            Some(Done::Done(run)) => Some(f64::from(run.minutes.get())),
+            _ => None,
+        })
+        .sum();
+    let longer = ran_minutes > planned_minutes * (1.0 + share) + 1e-9;
+    match base {
+        Did::Extended | Did::AsPlanned if hard || longer => Did::PushedThrough,
+        // Only the effort rose (an easy run that felt harder): still an easy day.
+        Did::Extended => Did::AsPlanned,
         _ => base,
     }
 }

@@ -228,7 +228,8 @@ pub fn definitions(rules: &ReviewRules) -> Vec<(&'static str, String)> {
                 "The day's done load (logged minutes × RPE) against its planned load, sessions \
                  other than Rest: within {} % is as planned, above is extended, below is held \
                  back; nothing run is rested (rest was planned) or skipped. On a Hold back or \
-                 Rest day, extending or running a hard session as planned is pushing through.",
+                 Rest day, running a hard session (not held back) or longer than planned is \
+                 pushing through.",
                 rules.as_planned_pct
             ),
         ),

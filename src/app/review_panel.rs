@@ -1,0 +1,98 @@
+//! The week review under the grid: for the week on show, each day with a Push, Hold back or
+//! Rest verdict, what was done and what followed, one line each; and "Room to extend" when
+//! the weeks before were steady. It reads the look back derived once per change
+//! ([`WeekReview`]) and changes nothing in the plan.
+//!
+//! Collapsed it is one line, so the grid keeps its room on a small window: until the runner
+//! opens or closes it (remembered in the preferences), it starts open only on a window at
+//! least [`OPEN_FROM_HEIGHT`] points tall.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::theme::{self, Tone};
+use crate::core::review::{Did, WeekReview};
+use crate::core::settings::ReviewRules;
+use crate::present::review as words;
+
+/// The window height from which the review starts open.
+pub const OPEN_FROM_HEIGHT: f32 = 800.0;
+/// The most the open review takes before it scrolls.
+const MAX_LINES_HEIGHT: f32 = 150.0;
+
+/// Whether the review is open: the runner's choice, else by the window's height.
+pub fn is_open(pref: Option<bool>, window_height: f32) -> bool {
+    pref.unwrap_or(window_height >= OPEN_FROM_HEIGHT)
+}
+
+/// The review: a header that opens and closes it, then its lines. `open` is the runner's
+/// choice as kept in the preferences.
+pub fn review_ui(ui: &mut Ui, review: &WeekReview, rules: &ReviewRules, open: &mut Option<bool>) {
+    let window_height = ui.ctx().content_rect().height();
+    let shown = is_open(*open, window_height);
+    let count = review.decisions.len();
+    ui.horizontal(|ui| {
+        let arrow = if shown { "⏷" } else { "▶" };
+        let header = ui
+            .selectable_label(shown, format!("{arrow} Week review"))
+            .on_hover_text(
+                "What you did on each Push, Hold back or Rest day of this week, and what \
+                 followed: the next two days and the next key session",
+            );
+        if header.clicked() {
+            *open = Some(!shown);
+        }
+        let summary = match count {
+            0 => "no decision day".to_owned(),
+            1 => "1 decision day".to_owned(),
+            n => format!("{n} decision days"),
+        };
+        ui.label(RichText::new(summary).weak());
+        if let Some(room) = &review.room {
+            ui.separator();
+            let color = theme::tone_color(Tone::Good, ui.visuals());
+            ui.label(RichText::new(words::ROOM_HEADLINE).color(color))
+                .on_hover_text(format!(
+                    "{}\n{}",
+                    words::room_evidence(room),
+                    words::room_suggestion(room)
+                ));
+        }
+    });
+    if !shown {
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("week review lines")
+        .max_height(MAX_LINES_HEIGHT)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            if review.decisions.is_empty() {
+                ui.label(
+                    RichText::new(
+                        "No Push, Hold back or Rest day this week with its training logged.",
+                    )
+                    .weak(),
+                );
+            }
+            for d in &review.decisions {
+                let (mark, tone, tip) = if d.followed {
+                    ("✔", Tone::Good, "You followed the verdict")
+                } else if d.did == Did::PushedThrough {
+                    ("✖", Tone::Caution, "You pushed through the verdict")
+                } else {
+                    ("○", Tone::Neutral, "Not what the verdict said")
+                };
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(mark).color(theme::tone_color(tone, ui.visuals())))
+                        .on_hover_text(tip);
+                    ui.label(words::decision_line(d, rules));
+                });
+            }
+            if let Some(room) = &review.room {
+                ui.add_space(2.0);
+                ui.label(RichText::new(words::ROOM_HEADLINE).strong());
+                ui.add(egui::Label::new(words::room_evidence(room)).wrap());
+                ui.add(egui::Label::new(RichText::new(words::room_suggestion(room)).weak()).wrap());
+            }
+        });
+}
