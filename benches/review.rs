@@ -18,7 +18,11 @@ fn bench(c: &mut Criterion) {
     let (first, last) = plan.date_range().expect("ten years of days");
     let verdicts = Assessments::new(&plan, first, last);
     let found = decisions(&plan, &verdicts, first, last, today);
-    assert!(found.len() > 100, "the history holds decision days: {}", found.len());
+    assert!(
+        found.len() > 100,
+        "the history holds decision days: {}",
+        found.len()
+    );
 
     c.bench_function("review: every decision day of ten years", |b| {
         b.iter(|| decisions(black_box(&plan), &verdicts, first, last, today))

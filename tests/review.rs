@@ -12,7 +12,7 @@ use jiff::civil::{Date, date};
 use runweek::core::plan::{Availability, Plan};
 use runweek::core::readiness::{Body, Breathing, Legs, ReadinessEntry, Recent, Stride, When};
 use runweek::core::review::{
-    Choice, Did, KeyStatus, decisions, days_before, patterns, room_to_extend,
+    Choice, Did, KeyStatus, days_before, decisions, patterns, room_to_extend,
 };
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
 use runweek::core::settings::Settings;
@@ -103,8 +103,13 @@ fn plan(weeks: &[[&str; 7]]) -> Plan {
             }
         }
     }
-    Plan::new(Settings::default(), Availability::default(), sessions, readiness)
-        .expect("a valid plan")
+    Plan::new(
+        Settings::default(),
+        Availability::default(),
+        sessions,
+        readiness,
+    )
+    .expect("a valid plan")
 }
 
 fn day(week: usize, weekday: usize) -> Date {
@@ -151,11 +156,20 @@ fn a_push_day_then_two_hold_back_days() {
     assert_eq!((tue.date, tue.verdict), (day(0, 1), Verdict::Push));
     assert_eq!(tue.did, Did::Extended);
     assert!(tue.followed);
-    assert_eq!(tue.next_days, [Some(Verdict::HoldBack), Some(Verdict::HoldBack)]);
+    assert_eq!(
+        tue.next_days,
+        [Some(Verdict::HoldBack), Some(Verdict::HoldBack)]
+    );
     let key = tue.next_key.as_ref().expect("Saturday's long run");
-    assert_eq!((key.date, key.kind, key.status), (day(0, 6), Kind::Long, KeyStatus::Done));
+    assert_eq!(
+        (key.date, key.kind, key.status),
+        (day(0, 6), Kind::Long, KeyStatus::Done)
+    );
     assert_eq!((key.rpe, key.planned_rpe), (Some(8), Some(6)));
-    assert!(!key.good, "20 minutes short and two points harder than planned");
+    assert!(
+        !key.good,
+        "20 minutes short and two points harder than planned"
+    );
 
     // An easy day run as planned is what Hold back asks for; the skipped tempo is held back.
     assert_eq!((found[1].did, found[1].followed), (Did::AsPlanned, true));
@@ -177,18 +191,26 @@ fn a_hold_back_day_then_a_strong_key_session() {
     let found = decisions(&plan, &verdicts(&plan, 1), START, day(0, 6), day(1, 0));
     assert_eq!(found.len(), 1);
     let thu = &found[0];
-    assert_eq!((thu.verdict, thu.did, thu.followed), (Verdict::HoldBack, Did::HeldBack, true));
-    assert_eq!(thu.next_days, [Some(Verdict::AsPlanned), Some(Verdict::AsPlanned)]);
+    assert_eq!(
+        (thu.verdict, thu.did, thu.followed),
+        (Verdict::HoldBack, Did::HeldBack, true)
+    );
+    assert_eq!(
+        thu.next_days,
+        [Some(Verdict::AsPlanned), Some(Verdict::AsPlanned)]
+    );
     let key = thu.next_key.as_ref().expect("the long run");
     assert!(key.good, "done in full at the planned RPE");
     let p = patterns(&found);
-    assert_eq!((p[0].choice, p[0].count, p[0].good_next_key), (Choice::HeldBack, 1, 1));
+    assert_eq!(
+        (p[0].choice, p[0].count, p[0].good_next_key),
+        (Choice::HeldBack, 1, 1)
+    );
     assert!(p[0].too_few());
 }
 
 #[test]
-fn pushing_on_a_hold_back_day_reads_as_pushed_through_and_resting_on_a_push_day_is_not_following()
-{
+fn pushing_on_a_hold_back_day_reads_as_pushed_through_and_resting_on_a_push_day_is_not_following() {
     let weeks = [[
         "rest: easy 30@3 skipped",
         "hold: intervals 60@8 key done 60@8",
@@ -201,7 +223,10 @@ fn pushing_on_a_hold_back_day_reads_as_pushed_through_and_resting_on_a_push_day_
     let plan = plan(&weeks);
     let today = day(0, 5);
     let found = decisions(&plan, &verdicts(&plan, 1), START, day(0, 6), today);
-    let did: Vec<_> = found.iter().map(|d| (d.verdict, d.did, d.followed)).collect();
+    let did: Vec<_> = found
+        .iter()
+        .map(|d| (d.verdict, d.did, d.followed))
+        .collect();
     assert_eq!(
         did,
         [
@@ -223,8 +248,13 @@ fn three_steady_weeks_with_flat_load_leave_room_to_extend() {
     let plan = plan(&weeks);
     let today = day(3, 2);
     let v = verdicts(&plan, 4);
-    let room = room_to_extend(&plan, &v, Week::containing(today, Default::default()), today)
-        .expect("room to extend");
+    let room = room_to_extend(
+        &plan,
+        &v,
+        Week::containing(today, Default::default()),
+        today,
+    )
+    .expect("room to extend");
     assert_eq!(room.weeks.len(), 3);
     assert_eq!(room.checks, 18);
     assert!((room.easy_rpe.0 - room.easy_rpe.1).abs() < 0.5, "{room:?}");
@@ -241,7 +271,10 @@ fn the_same_weeks_with_one_hold_back_day_do_not() {
     let plan = plan(&[STEADY, middle, STEADY, STEADY]);
     let today = day(3, 2);
     let week = Week::containing(today, Default::default());
-    assert_eq!(room_to_extend(&plan, &verdicts(&plan, 4), week, today), None);
+    assert_eq!(
+        room_to_extend(&plan, &verdicts(&plan, 4), week, today),
+        None
+    );
 }
 
 #[test]
@@ -285,7 +318,11 @@ fn a_week_with_no_verdicts_has_nothing_to_review() {
     assert!(found.is_empty());
     assert!(patterns(&found).iter().all(|p| p.count == 0 && p.too_few()));
     let week = Week::containing(today, Default::default());
-    assert_eq!(room_to_extend(&plan, &v, week, today), None, "no checks, no evidence");
+    assert_eq!(
+        room_to_extend(&plan, &v, week, today),
+        None,
+        "no checks, no evidence"
+    );
 }
 
 #[test]
@@ -303,7 +340,10 @@ fn five_hold_back_weeks_are_enough_to_tell() {
     let today = day(5, 0);
     let found = decisions(&plan, &verdicts(&plan, 5), START, today, today);
     let held = patterns(&found)[0];
-    assert_eq!((held.choice, held.count, held.good_next_key), (Choice::HeldBack, 5, 5));
+    assert_eq!(
+        (held.choice, held.count, held.good_next_key),
+        (Choice::HeldBack, 5, 5)
+    );
     assert!(!held.too_few());
 }
 
@@ -323,7 +363,11 @@ fn today_is_reviewed_only_once_its_training_is_logged() {
     assert!(decisions(&plan, &v, START, day(0, 6), day(0, 1)).is_empty());
     let tomorrow = decisions(&plan, &v, START, day(0, 6), day(0, 2));
     assert_eq!(tomorrow.len(), 1);
-    assert_eq!(tomorrow[0].did, Did::Skipped, "not logged by the end of its day");
+    assert_eq!(
+        tomorrow[0].did,
+        Did::Skipped,
+        "not logged by the end of its day"
+    );
 }
 
 /// A week in 2025 written as a plan file: Tuesday pushed past plan, Wednesday and Thursday

@@ -54,7 +54,10 @@ fn the_review_lines_appear_for_the_demo_week_and_the_panel_folds_away() {
     harness.run();
     assert_eq!(harness.state().prefs().review, Some(false), "remembered");
     for line in &lines {
-        assert!(harness.query_by_label(line).is_none(), "folded away: {line}");
+        assert!(
+            harness.query_by_label(line).is_none(),
+            "folded away: {line}"
+        );
     }
 
     harness.get_by_label_contains("Week review").click();
@@ -70,7 +73,10 @@ fn on_a_small_window_the_review_starts_folded_and_the_grid_keeps_its_room() {
     harness.state_mut().push(Command::ShowWeekOf(week.start()));
     harness.run();
     harness.get_by_label_contains("Week review");
-    assert!(harness.query_by_label(&lines[0]).is_none(), "folded at first");
+    assert!(
+        harness.query_by_label(&lines[0]).is_none(),
+        "folded at first"
+    );
     assert_eq!(harness.state().prefs().review, None, "no choice made yet");
     harness.get_by_label_contains("Week review").click();
     harness.run();
@@ -87,7 +93,9 @@ fn the_charts_show_your_patterns_with_their_counts() {
     harness.get_by_label("On Push days");
     harness.get_by_label("  Pushed through");
     // A demo's few weeks never read as certain: every figure is "none yet" or too few.
-    let figures = harness.query_all_by_label_contains(": too few to tell").count()
+    let figures = harness
+        .query_all_by_label_contains(": too few to tell")
+        .count()
         + harness.query_all_by_label("none yet").count();
     assert_eq!(figures, 4, "one per choice");
 }

@@ -49,6 +49,8 @@ pub struct Derived {
     decisions: Option<((u64, Date), Vec<Decision>)>,
     /// How many times the charts' data was computed (for the tests).
     chart_builds: u64,
+    /// How many times the week's review was computed (for the tests).
+    review_builds: u64,
 }
 
 impl Derived {
@@ -81,6 +83,7 @@ impl Derived {
         if self.review.as_ref().is_none_or(|(k, _)| *k != key) {
             let review = review::week_review(i.plan, &self.verdicts, i.week, i.today);
             self.review = Some((key, review));
+            self.review_builds += 1;
         }
         let key = (i.rev, i.today, i.selected_day);
         if i.shown.is_none() && self.offers.as_ref().is_none_or(|(k, _)| *k != key) {
@@ -244,6 +247,37 @@ mod tests {
         // A new day moves the projection.
         update(&mut derived, &mut doc, date(2026, 11, 26), true);
         assert_eq!(derived.chart_builds, 5);
+    }
+
+    #[test]
+    fn the_week_review_is_computed_once_per_change_from_the_shared_verdicts() {
+        let today = date(2026, 11, 30);
+        let mut doc = Document::new(crate::file::demo().expect("demo"), None, None);
+        let mut derived = Derived::default();
+        for _ in 0..3 {
+            update(&mut derived, &mut doc, today, false);
+        }
+        assert_eq!(derived.review_builds, 1, "a steady frame computes nothing");
+        let week = Week::containing(today, doc.plan().settings.week_start);
+        let fresh = |plan: &Plan| {
+            let (first, last) = plan.date_range().expect("days");
+            let verdicts = Assessments::new(plan, first, last.max(week.end()));
+            review::week_review(plan, &verdicts, week, today)
+        };
+        assert_eq!(derived.week_review(), Some(&fresh(doc.plan())));
+
+        let mut entry = ReadinessEntry::new(date(2026, 11, 30), When::Morning);
+        entry.legs = Legs::Heavy;
+        entry.body = crate::core::readiness::Body::Forcing;
+        doc.apply(Edit::SetReadiness(entry)).expect("a check-in");
+        update(&mut derived, &mut doc, today, false);
+        update(&mut derived, &mut doc, today, false);
+        assert_eq!(derived.review_builds, 2);
+        assert_eq!(derived.week_review(), Some(&fresh(doc.plan())));
+        assert!(
+            derived.decisions().is_empty(),
+            "the history's only while the charts are open"
+        );
     }
 
     #[test]

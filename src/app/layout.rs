@@ -7,8 +7,8 @@ use super::derived::Derived;
 use super::top_bar::FileState;
 use super::week_view::WeekView;
 use super::{
-    Command, RunweekApp, charts, day_panel, preview, readiness_panel, replan_panel,
-    review_panel, summary, top_bar, week_grid,
+    Command, RunweekApp, charts, day_panel, preview, readiness_panel, replan_panel, review_panel,
+    summary, top_bar, week_grid,
 };
 
 impl RunweekApp {

@@ -42,7 +42,7 @@ pub fn review_ui(ui: &mut Ui, review: &WeekReview, rules: &ReviewRules, open: &m
             *open = Some(!shown);
         }
         let summary = match count {
-            0 => "no decision day".to_owned(),
+            0 => "no decision day with its training logged".to_owned(),
             1 => "1 decision day".to_owned(),
             n => format!("{n} decision days"),
         };
@@ -58,7 +58,9 @@ pub fn review_ui(ui: &mut Ui, review: &WeekReview, rules: &ReviewRules, open: &m
                 ));
         }
     });
-    if !shown {
+    // With nothing to list, the header's "no decision day" says it all: no empty line
+    // takes the grid's room.
+    if !shown || (review.decisions.is_empty() && review.room.is_none()) {
         return;
     }
     egui::ScrollArea::vertical()
@@ -66,14 +68,6 @@ pub fn review_ui(ui: &mut Ui, review: &WeekReview, rules: &ReviewRules, open: &m
         .max_height(MAX_LINES_HEIGHT)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            if review.decisions.is_empty() {
-                ui.label(
-                    RichText::new(
-                        "No Push, Hold back or Rest day this week with its training logged.",
-                    )
-                    .weak(),
-                );
-            }
             for d in &review.decisions {
                 let (mark, tone, tip) = if d.followed {
                     ("✔", Tone::Good, "You followed the verdict")

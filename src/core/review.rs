@@ -130,6 +130,8 @@ pub struct Ran {
     /// Minutes and RPE as logged (the planned RPE when none was logged); `None` when not
     /// done.
     pub done: Option<(u16, u8)>,
+    /// Marked skipped by the runner (a session neither done nor skipped was not logged).
+    pub skipped: bool,
 }
 
 /// The next key session after a decision day.
@@ -146,6 +148,9 @@ pub struct NextKey {
     pub rpe: Option<u8>,
     /// Planned RPE as the file gives it.
     pub planned_rpe: Option<u8>,
+    /// Marked skipped by the runner; a [`KeyStatus::Skipped`] session without it was not
+    /// logged by the end of its day.
+    pub marked_skipped: bool,
     /// Done, not too short, at an RPE not too far above plan: see the module docs.
     pub good: bool,
 }
@@ -220,6 +225,7 @@ fn decision(
                 )),
                 _ => None,
             },
+            skipped: s.is_skipped(),
         })
         .collect();
     let did = did(verdict, &training, rules);
@@ -321,6 +327,7 @@ fn next_key(plan: &Plan, date: Date, today: Date, rules: &ReviewRules) -> Option
         minutes,
         rpe,
         planned_rpe: s.rpe.map(|r| r.get()),
+        marked_skipped: s.is_skipped(),
         good: status == KeyStatus::Done && long_enough && easy_enough,
     })
 }
@@ -403,7 +410,11 @@ pub fn patterns(decisions: &[Decision]) -> [Pattern; 4] {
         let Some(choice) = Choice::of(d) else {
             continue;
         };
-        let Some(key) = d.next_key.as_ref().filter(|k| k.status != KeyStatus::Planned) else {
+        let Some(key) = d
+            .next_key
+            .as_ref()
+            .filter(|k| k.status != KeyStatus::Planned)
+        else {
             continue;
         };
         if let Some(p) = out.iter_mut().find(|p| p.choice == choice) {

@@ -24,7 +24,10 @@ fn kind_word(kind: Kind) -> String {
 fn ran(sessions: &[Ran]) -> String {
     sessions
         .iter()
-        .filter_map(|s| s.done.map(|(m, _)| format!("{} {m} min", kind_word(s.kind))))
+        .filter_map(|s| {
+            s.done
+                .map(|(m, _)| format!("{} {m} min", kind_word(s.kind)))
+        })
         .collect::<Vec<_>>()
         .join(" + ")
 }
@@ -82,6 +85,9 @@ pub fn did_words(d: &Decision) -> String {
             format!("held back {on} ({})", against_plan(&d.sessions))
         }
         (_, Did::PushedThrough) => format!("pushed {on} ({})", ran(&d.sessions)),
+        (_, Did::Skipped) if d.sessions.iter().any(|s| !s.skipped) => {
+            format!("nothing logged ({} planned)", skipped(&d.sessions))
+        }
         (Verdict::Push, Did::Rested) => format!("rested {on}"),
         (Verdict::Push, Did::Skipped) => format!("skipped {} {on}", skipped(&d.sessions)),
         (_, Did::Rested) => "rested".to_owned(),
@@ -122,7 +128,8 @@ pub fn next_key_words(key: &NextKey, rules: &ReviewRules) -> String {
     };
     match key.status {
         KeyStatus::Planned => format!("{head} still to come"),
-        KeyStatus::Skipped => format!("{head} not run"),
+        KeyStatus::Skipped if key.marked_skipped => format!("{head} skipped"),
+        KeyStatus::Skipped => format!("{head} not logged"),
         KeyStatus::Done if key.good => format!("{head} done as planned{rpe}"),
         KeyStatus::Done => {
             let planned = u32::from(key.planned_minutes);
@@ -284,6 +291,7 @@ mod tests {
             planned_minutes: planned.0,
             planned_rpe: planned.1,
             done,
+            skipped: done.is_none(),
         }
     }
 
@@ -297,6 +305,7 @@ mod tests {
             minutes,
             rpe,
             planned_rpe: Some(6),
+            marked_skipped: false,
             good,
         }
     }
@@ -340,11 +349,29 @@ mod tests {
             next_key: None,
             verdict: Verdict::Push,
             did: Did::Skipped,
+            sessions: vec![ran_as(Kind::Intervals, (60, 8), None)],
             ..tue
         };
         assert_eq!(
             decision_line(&quiet, &rules),
             "Tue: skipped the intervals on a Push day → Thu Push"
+        );
+        let unlogged = Decision {
+            sessions: vec![Ran {
+                skipped: false,
+                ..ran_as(Kind::Easy, (45, 3), None)
+            }],
+            verdict: Verdict::HoldBack,
+            next_key: Some(NextKey {
+                status: KeyStatus::Skipped,
+                ..key(KeyStatus::Skipped, None, None, false)
+            }),
+            ..quiet.clone()
+        };
+        assert_eq!(
+            decision_line(&unlogged, &rules),
+            "Tue: nothing logged (the easy run planned) → Thu Push; Sat's key long run not \
+             logged"
         );
     }
 
@@ -355,7 +382,10 @@ mod tests {
             count,
             good_next_key: good,
         };
-        assert_eq!(pattern_line(&p(0, 0)), "On Hold back days, held back: none yet");
+        assert_eq!(
+            pattern_line(&p(0, 0)),
+            "On Hold back days, held back: none yet"
+        );
         assert_eq!(
             pattern_line(&p(4, 3)),
             "On Hold back days, held back: 3 of 4: too few to tell"
