@@ -16,8 +16,6 @@ use crate::present::review as words;
 
 /// The window height from which the review starts open.
 pub const OPEN_FROM_HEIGHT: f32 = 800.0;
-/// The most the open review takes before it scrolls.
-const MAX_LINES_HEIGHT: f32 = 150.0;
 
 /// Whether the review is open: the runner's choice, else by the window's height.
 pub fn is_open(pref: Option<bool>, window_height: f32) -> bool {
@@ -63,30 +61,31 @@ pub fn review_ui(ui: &mut Ui, review: &WeekReview, rules: &ReviewRules, open: &m
     if !shown || (review.decisions.is_empty() && review.room.is_none()) {
         return;
     }
-    egui::ScrollArea::vertical()
-        .id_salt("week review lines")
-        .max_height(MAX_LINES_HEIGHT)
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for d in &review.decisions {
-                let (mark, tone, tip) = if d.followed {
-                    ("✔", Tone::Good, "You followed the verdict")
-                } else if d.did == Did::PushedThrough {
-                    ("✖", Tone::Caution, "You pushed through the verdict")
-                } else {
-                    ("○", Tone::Neutral, "Not what the verdict said")
-                };
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(mark).color(theme::tone_color(tone, ui.visuals())))
-                        .on_hover_text(tip);
-                    ui.label(words::decision_line(d, rules));
-                });
-            }
-            if let Some(room) = &review.room {
-                ui.add_space(2.0);
-                ui.label(RichText::new(words::ROOM_HEADLINE).strong());
-                ui.add(egui::Label::new(words::room_evidence(room)).wrap());
-                ui.add(egui::Label::new(RichText::new(words::room_suggestion(room)).weak()).wrap());
-            }
+    // No scroll area: inside a panel sized by its content it could never grow. A week has
+    // at most seven decision days, so the open review stays a few lines.
+    for d in &review.decisions {
+        let (mark, tone, tip) = if d.followed {
+            ("✔", Tone::Good, "You followed the verdict")
+        } else if d.did == Did::PushedThrough {
+            ("✖", Tone::Caution, "You pushed through the verdict")
+        } else {
+            ("○", Tone::Neutral, "Not what the verdict said")
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(mark).color(theme::tone_color(tone, ui.visuals())))
+                .on_hover_text(tip);
+            ui.label(words::decision_line(d, rules));
         });
+    }
+    if let Some(room) = &review.room {
+        ui.add(
+            egui::Label::new(format!(
+                "{}: {} {}",
+                words::ROOM_HEADLINE,
+                words::room_evidence(room),
+                words::room_suggestion(room)
+            ))
+            .wrap(),
+        );
+    }
 }
