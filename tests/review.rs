@@ -486,3 +486,29 @@ fn an_easy_day_that_felt_harder_is_still_easy_but_a_longer_one_is_pushing() {
     let did: Vec<_> = found.iter().map(|d| (d.did, d.followed)).collect();
     assert_eq!(did, [(Did::AsPlanned, true), (Did::PushedThrough, false)]);
 }
+
+#[test]
+fn the_review_thresholds_are_optional_settings_of_the_plan_file() {
+    // An older file, without them, opens with the defaults and is written without them.
+    let old = runweek::file::parse("(version: 1, settings: (load_growth_pct: 10))").expect("opens");
+    assert_eq!(old.settings.review, Default::default());
+    assert!(!runweek::file::to_text(&old).contains("review"));
+
+    let own = runweek::file::parse(
+        "(version: 1, settings: (review: (as_planned_pct: 15, room_weeks: 4)))",
+    )
+    .expect("opens");
+    assert_eq!(own.settings.review.as_planned_pct, 15);
+    assert_eq!(own.settings.review.room_weeks, 4);
+    assert_eq!(own.settings.review.good_key_rpe_above, 1, "the default");
+    let again = runweek::file::parse(&runweek::file::to_text(&own)).expect("reads back");
+    assert_eq!(again.settings.review, own.settings.review);
+
+    let bad = runweek::file::parse("(version: 1,\n settings: (review: (room_weeks: 1)))")
+        .expect_err("out of range");
+    assert!(
+        bad.to_string()
+            .contains("review.room_weeks must be between 2 and 12, got 1"),
+        "{bad}"
+    );
+}
