@@ -98,4 +98,11 @@ fn the_charts_show_your_patterns_with_their_counts() {
         .count()
         + harness.query_all_by_label("none yet").count();
     assert_eq!(figures, 4, "one per choice");
+
+    // The definitions, with the thresholds in force, are in About these numbers.
+    harness.get_by_label("About these numbers").click();
+    harness.run();
+    harness.get_by_label_contains("• A good next key session: The first key session in the 14");
+    harness.get_by_label_contains("no more than 10 % short of its planned minutes");
+    harness.get_by_label_contains("• Room to extend: The 3 weeks before");
 }
