@@ -15,6 +15,7 @@ use runweek::app::charts::{ChartsArgs, ChartsView, charts_ui};
 use runweek::core::edit::Edit;
 use runweek::core::load::{WeekSummary, week_summary};
 use runweek::core::plan::Plan;
+use runweek::core::review::{Decision, decisions};
 use runweek::core::verdict::Assessments;
 use runweek::core::week::{Week, add_days};
 
@@ -42,6 +43,7 @@ struct Panel {
     verdicts: Assessments,
     data: ChartData,
     summary: WeekSummary,
+    decisions: Vec<Decision>,
     frame: u64,
 }
 
@@ -57,6 +59,7 @@ impl Panel {
             Week::containing(today, plan.settings.week_start),
             today,
         );
+        let decisions = decisions(&plan, &verdicts, from, to, today);
         Panel {
             ctx: egui::Context::default(),
             view: ChartsView::default(),
@@ -64,6 +67,7 @@ impl Panel {
             verdicts,
             data,
             summary,
+            decisions,
             frame: 0,
         }
     }
@@ -76,6 +80,8 @@ impl Panel {
         self.data = compute_with(&self.plan, today, Some(previous), &self.verdicts);
         let week = Week::containing(today, self.plan.settings.week_start);
         self.summary = week_summary(&self.plan, week, today);
+        let (from, to) = self.plan.date_range().expect("ten years");
+        self.decisions = decisions(&self.plan, &self.verdicts, from, to, today);
     }
 
     /// One frame, as eframe runs it before handing the triangles to the GPU.
@@ -86,6 +92,7 @@ impl Panel {
             plan: &self.plan,
             today,
             week: Week::containing(today, self.plan.settings.week_start),
+            decisions: &self.decisions,
         };
         let (view, data, summary) = (&mut self.view, &self.data, &self.summary);
         let mut out: Vec<Command> = Vec::new();

@@ -10,7 +10,9 @@
 //!   form and the acute:chronic ratio), [`core::form`] (form as a share of fitness in named
 //!   zones),
 //!   [`core::replan`] (the re-planner: the exact best week that keeps the key sessions,
-//!   as a proposal of edits with reasons),
+//!   as a proposal of edits with reasons), [`core::review`] (the look back: what the runner
+//!   did on each Push, Hold back or Rest day, what followed, the patterns and "Room to
+//!   extend", read from the shared verdicts),
 //!   [`core::plan`] (the whole plan: settings, availability, sessions, readiness),
 //!   [`core::settings`] (the plan's settings and the verdict's thresholds with their
 //!   ranges, below everything that reads them), [`core::edit`] (edits as values and their
@@ -26,7 +28,8 @@
 //!   and [`file::echo`] for any text from a file that reaches a terminal.
 //! - [`present`] — the words and numbers the window and the command line both show (units,
 //!   dates, the limit of a bad day, the past-day rule, a day's verdict against its sessions,
-//!   form with its zone on a proposal's key days), so the two never disagree.
+//!   form with its zone on a proposal's key days, [`present::review`]'s look back in words),
+//!   so the two never disagree.
 //! - [`cli`] — the headless subcommands, one file each, on top of `core`, `file` and
 //!   `present`.
 //! - [`app`] — the window (eframe/egui), layered one way (`tests/ui_layers.rs`):
@@ -41,10 +44,11 @@
 //!     and [`app::charts`]' series; all computed once per change);
 //!   - the components, one per file: the grid and cards, the editor, the readiness check-in
 //!     (its verdict card, "Why?", signals, numbers, carry-over), [`app::replan_panel`] (the
-//!     offers and the proposal in words), [`app::charts`] (one file per chart over one
-//!     shared skeleton), settings and the readiness rules, the top bar, the notices, the
-//!     strip of fixed height above the grid that holds the offers, a proposal and fatigue
-//!     carrying over (`notices_strip`), and "Mark done…" (`mark_done`);
+//!     offers and the proposal in words), `review_panel` (the week review under the grid,
+//!     folded away on a small window), [`app::charts`] (one file per chart over one
+//!     shared skeleton, and "Your patterns"), settings and the readiness rules, the top bar,
+//!     the notices, the strip of fixed height above the grid that holds the offers, a
+//!     proposal and fatigue carrying over (`notices_strip`), and "Mark done…" (`mark_done`);
 //!   - the shell on top: [`app::RunweekApp`] (`app/mod.rs`), the `workspace` (selection,
 //!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and
 //!     changes the plan), `saving` (the file lifecycle with typed outcomes: open, save, Save

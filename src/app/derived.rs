@@ -18,6 +18,7 @@ use super::replan_panel::offers::{Offers, offers_with};
 use super::week_view::WeekView;
 use crate::core::load::{WeekSummary, week_summary};
 use crate::core::plan::Plan;
+use crate::core::review::{self, Decision, WeekReview};
 use crate::core::verdict::{Assessments, assess_range};
 use crate::core::week::Week;
 
@@ -42,8 +43,14 @@ pub struct Derived {
     offers: Option<((u64, Date, Date), Offers)>,
     charts: Option<((u64, Date), ChartData)>,
     summary: Option<((u64, Date, Week), WeekSummary)>,
+    /// The look back on the week on show.
+    review: Option<((u64, Date, Week), WeekReview)>,
+    /// Every decision day of the history, for "Your patterns" (while the charts are open).
+    decisions: Option<((u64, Date), Vec<Decision>)>,
     /// How many times the charts' data was computed (for the tests).
     chart_builds: u64,
+    /// How many times the week's review was computed (for the tests).
+    review_builds: u64,
 }
 
 impl Derived {
@@ -72,6 +79,12 @@ impl Derived {
             };
             self.week = Some((key, view));
         }
+        let key = (i.rev, i.today, i.week);
+        if self.review.as_ref().is_none_or(|(k, _)| *k != key) {
+            let review = review::week_review(i.plan, &self.verdicts, i.week, i.today);
+            self.review = Some((key, review));
+            self.review_builds += 1;
+        }
         let key = (i.rev, i.today, i.selected_day);
         if i.shown.is_none() && self.offers.as_ref().is_none_or(|(k, _)| *k != key) {
             let verdicts = &self.verdicts;
@@ -90,6 +103,15 @@ impl Derived {
                 let data = series::compute_with(i.plan, i.today, previous, &self.verdicts);
                 self.charts = Some((key, data));
                 self.chart_builds += 1;
+            }
+            let key = (i.rev, i.today);
+            if self.decisions.as_ref().is_none_or(|(k, _)| *k != key) {
+                let (from, to) = (
+                    self.verdicts.first_day().unwrap_or(i.today),
+                    self.verdicts.last_day().unwrap_or(i.today),
+                );
+                let all = review::decisions(i.plan, &self.verdicts, from, to, i.today);
+                self.decisions = Some((key, all));
             }
             let key = (i.rev, i.today, i.week);
             if self.summary.as_ref().is_none_or(|(k, _)| *k != key) {
@@ -134,6 +156,16 @@ impl Derived {
     pub fn charts(&self) -> Option<(&ChartData, Option<&WeekSummary>)> {
         let (_, data) = self.charts.as_ref()?;
         Some((data, self.summary.as_ref().map(|(_, s)| s)))
+    }
+
+    /// The look back on the week on show, as last updated.
+    pub fn week_review(&self) -> Option<&WeekReview> {
+        self.review.as_ref().map(|(_, r)| r)
+    }
+
+    /// Every decision day of the history, oldest first, while the charts are open.
+    pub fn decisions(&self) -> &[Decision] {
+        self.decisions.as_ref().map_or(&[], |(_, d)| d.as_slice())
     }
 
     /// Forgets everything (another plan was opened).
@@ -215,6 +247,37 @@ mod tests {
         // A new day moves the projection.
         update(&mut derived, &mut doc, date(2026, 11, 26), true);
         assert_eq!(derived.chart_builds, 5);
+    }
+
+    #[test]
+    fn the_week_review_is_computed_once_per_change_from_the_shared_verdicts() {
+        let today = date(2026, 11, 30);
+        let mut doc = Document::new(crate::file::demo().expect("demo"), None, None);
+        let mut derived = Derived::default();
+        for _ in 0..3 {
+            update(&mut derived, &mut doc, today, false);
+        }
+        assert_eq!(derived.review_builds, 1, "a steady frame computes nothing");
+        let week = Week::containing(today, doc.plan().settings.week_start);
+        let fresh = |plan: &Plan| {
+            let (first, last) = plan.date_range().expect("days");
+            let verdicts = Assessments::new(plan, first, last.max(week.end()));
+            review::week_review(plan, &verdicts, week, today)
+        };
+        assert_eq!(derived.week_review(), Some(&fresh(doc.plan())));
+
+        let mut entry = ReadinessEntry::new(date(2026, 11, 30), When::Morning);
+        entry.legs = Legs::Heavy;
+        entry.body = crate::core::readiness::Body::Forcing;
+        doc.apply(Edit::SetReadiness(entry)).expect("a check-in");
+        update(&mut derived, &mut doc, today, false);
+        update(&mut derived, &mut doc, today, false);
+        assert_eq!(derived.review_builds, 2);
+        assert_eq!(derived.week_review(), Some(&fresh(doc.plan())));
+        assert!(
+            derived.decisions().is_empty(),
+            "the history's only while the charts are open"
+        );
     }
 
     #[test]

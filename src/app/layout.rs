@@ -7,8 +7,8 @@ use super::derived::Derived;
 use super::top_bar::FileState;
 use super::week_view::WeekView;
 use super::{
-    Command, RunweekApp, charts, day_panel, notices_strip, readiness_panel, replan_panel, summary,
-    top_bar, week_grid,
+    Command, RunweekApp, charts, day_panel, notices_strip, readiness_panel, replan_panel,
+    review_panel, summary, top_bar, week_grid,
 };
 
 impl RunweekApp {
@@ -49,6 +49,7 @@ impl RunweekApp {
                 plan,
                 today: self.today,
                 week: view.week,
+                decisions: derived.decisions(),
             };
             let state = &mut self.work.charts;
             let room = Room {
@@ -79,6 +80,13 @@ impl RunweekApp {
         egui::CentralPanel::default()
             .show(ui, |ui| {
                 let plan = self.doc.plan();
+                if let Some(review) = derived.week_review() {
+                    // At the bottom of the week view, under the grid.
+                    egui::Panel::bottom("week review").show(ui, |ui| {
+                        let rules = &plan.settings.review;
+                        review_panel::review_ui(ui, review, rules, &mut self.prefs.review);
+                    });
+                }
                 let strip = notices_strip::Strip {
                     view,
                     today: self.today,

@@ -47,6 +47,7 @@ mod notices_strip;
 pub mod preview;
 mod readiness_panel;
 pub mod replan_panel;
+mod review_panel;
 mod saving;
 mod session_card;
 mod session_editor;
@@ -108,6 +109,9 @@ pub struct Prefs {
     /// The charts panel's share of the window's height below the top bar, once the runner
     /// dragged its edge (half until then).
     pub charts_share: Option<f32>,
+    /// Whether the week review under the grid is open; until the runner opens or closes it,
+    /// open only on a window tall enough to keep the grid roomy (`review_panel`).
+    pub review: Option<bool>,
 }
 
 const PREFS_KEY: &str = "runweek";

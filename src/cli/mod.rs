@@ -7,6 +7,7 @@
 mod assess;
 mod check;
 mod replan;
+mod review;
 mod show;
 mod stats;
 
@@ -95,6 +96,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Look back: each day with a Push, Hold back or Rest verdict, what you did, and what
+    /// followed (the next two days' verdicts and the next key session); how often each
+    /// choice was followed by a good next key session; and whether the last weeks leave room
+    /// to extend.
+    ///
+    /// Default range: the twelve weeks ending with the current week. Lines marked ! did not
+    /// follow the verdict.
+    Review {
+        file: PathBuf,
+        /// First day to review.
+        #[arg(long, value_parser = day)]
+        from: Option<Date>,
+        /// Last day to review (included).
+        #[arg(long, value_parser = day)]
+        to: Option<Date>,
+        /// Print JSON: {"decisions": [...], "patterns": [...], "room_to_extend": bool}.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A day on the command line, spelled and bounded as in the plan file.
@@ -138,6 +158,12 @@ pub fn run(command: Command, today: Date, out: &mut dyn Write) -> anyhow::Result
             to,
             json,
         } => stats::run(&file, from, to, today, json, out),
+        Command::Review {
+            file,
+            from,
+            to,
+            json,
+        } => review::run(&file, from, to, today, json, out),
         Command::Demo => {
             out.write_all(crate::file::DEMO.as_bytes())?;
             Ok(())

@@ -9,6 +9,7 @@ pub mod merge;
 pub mod plan;
 pub mod readiness;
 pub mod replan;
+pub mod review;
 pub mod rules;
 pub mod session;
 pub mod settings;

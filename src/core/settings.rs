@@ -46,6 +46,11 @@ pub struct Settings {
     /// before the grid warns.
     pub load_growth_pct: u16,
     pub verdict: VerdictRules,
+    /// What the week review counts as following a verdict and as a good next key session.
+    /// Left out of the file while it holds the defaults, so older files read and write as
+    /// they did.
+    #[serde(skip_serializing_if = "ReviewRules::is_default")]
+    pub review: ReviewRules,
 }
 
 impl Default for Settings {
@@ -58,6 +63,7 @@ impl Default for Settings {
             fatigue_days: 7,
             load_growth_pct: 10,
             verdict: VerdictRules::default(),
+            review: ReviewRules::default(),
         }
     }
 }
@@ -80,7 +86,73 @@ impl Settings {
                 self.load_growth_pct
             ));
         }
-        self.verdict.check()
+        self.verdict.check()?;
+        self.review.check()
+    }
+}
+
+/// The thresholds of the look back (`core::review`): when a day's training reads as run as
+/// planned, what makes the next key session a good one, and how many weeks of evidence
+/// "Room to extend" needs. Saved in the plan file under `settings.review`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReviewRules {
+    /// A day's done load within this share (percent) of its planned load was run as
+    /// planned; above it the runner extended, below it held back.
+    pub as_planned_pct: u8,
+    /// A good key session is done no more than this share (percent) short of its planned
+    /// minutes…
+    pub good_key_minutes_pct: u8,
+    /// …at a logged RPE no more than this many points above its planned RPE.
+    pub good_key_rpe_above: u8,
+    /// "Room to extend" needs this many weeks in a row of steady training.
+    pub room_weeks: u8,
+}
+
+impl Default for ReviewRules {
+    fn default() -> Self {
+        ReviewRules {
+            as_planned_pct: 10,
+            good_key_minutes_pct: 10,
+            good_key_rpe_above: 1,
+            room_weeks: 3,
+        }
+    }
+}
+
+impl ReviewRules {
+    /// Each threshold's name in the plan file with its allowed range.
+    pub const RANGES: [(&'static str, u8, u8); 4] = [
+        ("as_planned_pct", 0, 50),
+        ("good_key_minutes_pct", 0, 50),
+        ("good_key_rpe_above", 0, 9),
+        ("room_weeks", 2, 12),
+    ];
+
+    pub fn is_default(&self) -> bool {
+        *self == ReviewRules::default()
+    }
+
+    fn values(&self) -> [u8; 4] {
+        [
+            self.as_planned_pct,
+            self.good_key_minutes_pct,
+            self.good_key_rpe_above,
+            self.room_weeks,
+        ]
+    }
+
+    /// # Errors
+    /// Names the first threshold out of its range, with the range.
+    pub fn check(&self) -> Result<(), String> {
+        for ((key, min, max), value) in Self::RANGES.iter().zip(self.values()) {
+            if !(*min..=*max).contains(&value) {
+                return Err(format!(
+                    "review.{key} must be between {min} and {max}, got {value}"
+                ));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -355,6 +427,27 @@ mod tests {
                 ..VerdictRules::default()
             },
             "verdict.hrv_band_sd must be between 0 and 5, got 5.5",
+        );
+    }
+
+    #[test]
+    fn review_rules_default_in_range_and_out_of_range_named() {
+        assert_eq!(ReviewRules::default().check(), Ok(()));
+        let weeks = ReviewRules {
+            room_weeks: 1,
+            ..ReviewRules::default()
+        };
+        assert_eq!(
+            weeks.check(),
+            Err("review.room_weeks must be between 2 and 12, got 1".to_owned())
+        );
+        let pct = ReviewRules {
+            as_planned_pct: 60,
+            ..ReviewRules::default()
+        };
+        assert_eq!(
+            pct.check(),
+            Err("review.as_planned_pct must be between 0 and 50, got 60".to_owned())
         );
     }
 }

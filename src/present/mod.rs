@@ -6,6 +6,7 @@
 
 pub mod day;
 pub mod form;
+pub mod review;
 
 use jiff::civil::Date;
 

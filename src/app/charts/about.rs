@@ -8,6 +8,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::core::load::formula_lines;
 use crate::core::settings::Settings;
+use crate::present::review as review_words;
 
 /// How the charts themselves are drawn: not formulas, but choices a reader should know.
 pub const CHART_NOTES: [&str; 4] = [
@@ -56,5 +57,17 @@ pub fn about_ui(ui: &mut Ui, settings: &Settings) {
     ui.label(RichText::new("How the charts are drawn").strong());
     for note in CHART_NOTES {
         ui.add(egui::Label::new(format!("• {note}")).wrap());
+    }
+    ui.separator();
+    ui.label(RichText::new("Looking back: the week review and your patterns").strong());
+    ui.add(
+        egui::Label::new(
+            "The thresholds are settings of the plan (review: as_planned_pct, \
+             good_key_minutes_pct, good_key_rpe_above and room_weeks in the plan file).",
+        )
+        .wrap(),
+    );
+    for (name, text) in review_words::definitions(&settings.review) {
+        ui.add(egui::Label::new(format!("• {name}: {text}")).wrap());
     }
 }

@@ -24,7 +24,8 @@
 //! every chart shares (time axis, shared range, pan and zoom, hover, keys, backdrop),
 //! `palette.rs` the colours, `dates.rs` the date axis; then one file per chart
 //! (`weekly_load`, `fitness`, `verdict_strip`, `resting_hr`, `hrv`, `acwr`), the week's
-//! figures (`week`) and "About these numbers" (`about`).
+//! figures (`week`), "Your patterns" (`patterns`, how the runner's choices on Push and Hold
+//! back days turned out) and "About these numbers" (`about`).
 
 mod about;
 mod acwr;
@@ -33,6 +34,7 @@ mod decimate;
 mod fitness;
 mod hrv;
 mod palette;
+mod patterns;
 mod resting_hr;
 pub mod series;
 mod skeleton;
@@ -46,6 +48,7 @@ use jiff::civil::Date;
 use super::{Command, format};
 use crate::core::load::WeekSummary;
 use crate::core::plan::Plan;
+use crate::core::review::Decision;
 use crate::core::week::Week;
 
 use palette::Palette;
@@ -59,6 +62,9 @@ pub struct ChartsArgs<'a> {
     pub today: Date,
     /// The week the grid shows: summarised beside the charts and marked on them.
     pub week: Week,
+    /// Every decision day of the history, oldest first: "Your patterns" counts those in
+    /// the range on show.
+    pub decisions: &'a [Decision],
 }
 
 /// What the runner did with the charts, kept between frames: the part of the time axis on
@@ -204,6 +210,10 @@ pub fn charts_ui(
                             "Yesterday's fitness minus yesterday's fatigue, and its share of \
                              that fitness; About these numbers gives the zones and their source.",
                         );
+                        if let Some(range) = range {
+                            ui.add_space(6.0);
+                            patterns::patterns_ui(ui, args.decisions, range);
+                        }
                     });
             },
         );

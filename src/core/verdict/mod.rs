@@ -60,7 +60,8 @@ mod words;
 pub use assessments::Assessments;
 pub use words::rule_lines;
 
-use numbers::{day_label, mean_and_sample_sd, num, slope};
+pub(crate) use numbers::slope;
+use numbers::{day_label, mean_and_sample_sd, num};
 
 /// How far back the chain "yesterday was a hold-back day too" is followed. A bound keeps a
 /// verdict's cost fixed; four weeks of days with exactly one hold-back signal each is far

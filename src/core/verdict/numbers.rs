@@ -13,7 +13,7 @@ pub(super) fn mean_and_sample_sd(values: &[f64]) -> (f64, f64) {
 }
 
 /// The least-squares slope of y on x, or `None` when all x are equal.
-pub(super) fn slope(points: &[(f64, f64)]) -> Option<f64> {
+pub(crate) fn slope(points: &[(f64, f64)]) -> Option<f64> {
     let n = points.len() as f64;
     if points.is_empty() {
         return None;
