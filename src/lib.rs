@@ -79,6 +79,7 @@
 //!   goes through one writer thread, and a file another program changed is merged or asked
 //!   about, never overwritten silently.
 
+pub mod activity_file;
 pub mod app;
 pub mod cli;
 pub mod core;

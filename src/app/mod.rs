@@ -40,6 +40,7 @@ mod document;
 mod field;
 mod files;
 mod format;
+mod import;
 mod layout;
 mod notices;
 pub mod preview;
@@ -73,6 +74,7 @@ use crate::core::week::Week;
 
 pub use commands::{Command, FileCommand};
 pub use files::{HOME_PLAN, Purpose};
+pub use import::{ImportCommand, Importer};
 pub use notices::Level;
 pub use preview::Preview;
 pub use settings::ThemeChoice;
@@ -132,6 +134,8 @@ pub struct RunweekApp {
     frames: u64,
     /// Whether the app's text sizes were set on the context.
     styled: bool,
+    /// Activities from the watch on their way in.
+    import: Importer,
 }
 
 impl RunweekApp {
@@ -165,6 +169,7 @@ impl RunweekApp {
             startup: None,
             frames: 0,
             styled: false,
+            import: Importer::default(),
         }
     }
 
@@ -236,6 +241,11 @@ impl RunweekApp {
     /// Whether the plan has changes that are not on disk yet.
     pub fn is_dirty(&self) -> bool {
         self.doc.is_dirty()
+    }
+
+    /// The import of activities: whether a preview is on show or a worker is busy.
+    pub fn importer(&self) -> &Importer {
+        &self.import
     }
 
     /// The window title as last sent.

@@ -4,6 +4,8 @@
 //!
 //! No egui here: the window draws these strings, the command line prints them.
 
+pub mod activity;
+
 use jiff::civil::Date;
 
 use crate::core::replan::DayLimit;
