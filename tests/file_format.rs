@@ -42,7 +42,9 @@ fn an_imported_activity_round_trips_and_is_checked() {
     );
     assert_eq!(file::parse(&saved).expect("parses"), plan);
     check_error(
-        &session("kind: Easy, minutes: 30, activity: Some(sport: Run, start: \"2026-11-24T07:00:00\", settled_hr: Some(300)))"),
+        &session(
+            "kind: Easy, minutes: 30, activity: Some(sport: Run, start: \"2026-11-24T07:00:00\", settled_hr: Some(300)))",
+        ),
         "2:130: heart rate must be between 25 and 230 bpm, got 300",
     );
 }

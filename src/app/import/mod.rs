@@ -68,6 +68,8 @@ pub struct Importer {
 pub(super) struct Prompt {
     text: String,
     reason: Option<String>,
+    /// Whether the field still has to take the focus.
+    focus: bool,
 }
 
 impl Default for Importer {
@@ -129,6 +131,7 @@ impl RunweekApp {
                 self.import.prompt = Some(Prompt {
                     text: String::new(),
                     reason: None,
+                    focus: true,
                 });
             }
             ImportCommand::Read(paths) => {
@@ -201,6 +204,7 @@ impl RunweekApp {
                                  portal or zenity). Type the paths instead."
                                     .to_owned(),
                             ),
+                            focus: true,
                         });
                     } else if !paths.is_empty() {
                         out.push(Command::Import(ImportCommand::Read(paths)));
@@ -224,7 +228,13 @@ impl RunweekApp {
             out.push(Command::Import(ImportCommand::Read(dropped)));
         }
         if let Some(prompt) = &mut self.import.prompt
-            && !window::prompt_window(ctx, &mut prompt.text, prompt.reason.as_deref(), out)
+            && !window::prompt_window(
+                ctx,
+                &mut prompt.text,
+                prompt.reason.as_deref(),
+                &mut prompt.focus,
+                out,
+            )
         {
             self.import.prompt = None;
         }

@@ -95,6 +95,7 @@ pub(super) fn prompt_window(
     ctx: &egui::Context,
     text: &mut String,
     reason: Option<&str>,
+    focus: &mut bool,
     out: &mut Vec<Command>,
 ) -> bool {
     let mut keep = true;
@@ -120,7 +121,9 @@ pub(super) fn prompt_window(
                         .hint_text("~/Downloads/morning-run.fit"),
                 )
                 .labelled_by(label.id);
-            if ui.memory(|m| m.focused().is_none()) {
+            // The field takes the keys from the moment it opens (the menu that opened it
+            // may still hold the focus), and again whenever nothing else has it.
+            if std::mem::take(focus) || ui.memory(|m| m.focused().is_none()) {
                 field.request_focus();
             }
             ui.add_space(4.0);
