@@ -5,9 +5,7 @@
 //! within the session, for the warm-up and settled windows, and for the average and maximum
 //! when the session leaves them out (some watches do).
 
-use std::collections::HashSet;
-
-use fitparser::de::{DecodeOption, from_bytes_with_options};
+use fitparser::de::{DecodeOption, FitObject, FitStreamProcessor};
 use fitparser::profile::MesgNum;
 use fitparser::{FitDataRecord, Value};
 use jiff::Timestamp;
@@ -16,25 +14,9 @@ use jiff::tz::TimeZone;
 use crate::core::activity::{Activity, HrSample, HrSummary, Sport, hr_summary};
 
 pub(super) fn parse(bytes: &[u8], tz: &TimeZone) -> Result<Vec<Activity>, String> {
-    let options: HashSet<DecodeOption> = [
-        DecodeOption::DropUnknownFields,
-        DecodeOption::DropUnknownMessages,
-    ]
-    .into_iter()
-    .collect();
-    let messages = from_bytes_with_options(bytes, &options).map_err(|e| words(&e))?;
-
-    // Heart-rate samples of the whole file, in time order, shared by its sessions.
-    let mut samples: Vec<(i64, u8)> = messages
-        .iter()
-        .filter(|m| m.kind() == MesgNum::Record)
-        .filter_map(|m| Some((timestamp(m, "timestamp")?, uint(m, "heart_rate")?)))
-        .filter_map(|(at, hr)| Some((at, u8::try_from(hr).ok()?)))
-        .collect();
-    samples.sort_by_key(|s| s.0);
-
+    let (samples, sessions) = messages(bytes)?;
     let mut activities = Vec::new();
-    for session in messages.iter().filter(|m| m.kind() == MesgNum::Session) {
+    for session in &sessions {
         let Some(start) = timestamp(session, "start_time") else {
             continue;
         };
@@ -81,6 +63,68 @@ pub(super) fn parse(bytes: &[u8], tz: &TimeZone) -> Result<Vec<Activity>, String
         return Err("this FIT file holds no activity session (is it a course or settings?)".into());
     }
     Ok(activities)
+}
+
+/// The FIT epoch, 1989-12-31T00:00:00Z, in Unix seconds.
+const FIT_EPOCH: i64 = 631_065_600;
+/// The `record` message, a watch's reading of every second or so.
+const RECORD: u16 = 20;
+/// Field numbers in a `record`.
+const TIMESTAMP: u8 = 253;
+const HEART_RATE: u8 = 3;
+
+/// The heart-rate samples (Unix seconds, bpm) in time order, and the `session` messages.
+///
+/// The `record` messages are nearly all of a file, and fitparser's full decoding (names,
+/// units, scales, a local time per timestamp) costs about four times its reading; the two
+/// fields needed from them are read raw, by number, and only the other messages are decoded.
+/// A record may carry a compressed timestamp (the low five bits of the seconds since the
+/// last full timestamp), which is resolved here as the FIT protocol says.
+fn messages(bytes: &[u8]) -> Result<(Vec<(i64, u8)>, Vec<FitDataRecord>), String> {
+    let mut processor = FitStreamProcessor::new();
+    processor.add_option(DecodeOption::DropUnknownFields);
+    let (mut samples, mut sessions) = (Vec::new(), Vec::new());
+    let mut last_time: Option<u32> = None;
+    let mut buffer = bytes;
+    while !buffer.is_empty() {
+        let (rest, object) = processor.deserialize_next(buffer).map_err(|e| words(&e))?;
+        buffer = rest;
+        let message = match object {
+            FitObject::Crc(_) => {
+                // The end of one file of a chain: the next starts afresh.
+                processor.reset();
+                last_time = None;
+                continue;
+            }
+            FitObject::DataMessage(message) => message,
+            FitObject::Header(_) | FitObject::DefinitionMessage(_) => continue,
+        };
+        let time = match message.fields().get(&TIMESTAMP) {
+            Some(Value::UInt32(t)) => Some(*t),
+            _ => message.time_offset().zip(last_time).map(|(offset, last)| {
+                let offset = u32::from(offset & 0x1F);
+                let rolled = if offset >= last & 0x1F { 0 } else { 0x20 };
+                (last & !0x1F).wrapping_add(offset).wrapping_add(rolled)
+            }),
+        };
+        if time.is_some() {
+            last_time = time;
+        }
+        if message.global_message_number() == RECORD {
+            if let (Some(t), Some(Value::UInt8(bpm))) = (time, message.fields().get(&HEART_RATE))
+                && *bpm != 0xFF
+            {
+                samples.push((i64::from(t) + FIT_EPOCH, *bpm));
+            }
+            continue;
+        }
+        let record = processor.decode_message(message).map_err(|e| words(&e))?;
+        if record.kind() == MesgNum::Session {
+            sessions.push(record);
+        }
+    }
+    samples.sort_by_key(|s| s.0);
+    Ok((samples, sessions))
 }
 
 /// fitparser's error in words a runner can act on.
