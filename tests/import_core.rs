@@ -22,8 +22,10 @@ fn session(id: u64, day: Date, kind: Kind, minutes: i64) -> Session {
 }
 
 fn plan(sessions: Vec<Session>) -> Plan {
-    let mut settings = Settings::default();
-    settings.easy_hr = Some(Bpm::new(140).expect("bpm"));
+    let settings = Settings {
+        easy_hr: Some(Bpm::new(140).expect("bpm")),
+        ..Settings::default()
+    };
     Plan::new(settings, Availability::default(), sessions, Vec::new()).expect("valid")
 }
 

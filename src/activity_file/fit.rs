@@ -65,6 +65,9 @@ pub(super) fn parse(bytes: &[u8], tz: &TimeZone) -> Result<Vec<Activity>, String
     Ok(activities)
 }
 
+/// A heart-rate reading: Unix seconds and bpm.
+type Sample = (i64, u8);
+
 /// The FIT epoch, 1989-12-31T00:00:00Z, in Unix seconds.
 const FIT_EPOCH: i64 = 631_065_600;
 /// The `record` message, a watch's reading of every second or so.
@@ -80,7 +83,7 @@ const HEART_RATE: u8 = 3;
 /// fields needed from them are read raw, by number, and only the other messages are decoded.
 /// A record may carry a compressed timestamp (the low five bits of the seconds since the
 /// last full timestamp), which is resolved here as the FIT protocol says.
-fn messages(bytes: &[u8]) -> Result<(Vec<(i64, u8)>, Vec<FitDataRecord>), String> {
+fn messages(bytes: &[u8]) -> Result<(Vec<Sample>, Vec<FitDataRecord>), String> {
     let mut processor = FitStreamProcessor::new();
     processor.add_option(DecodeOption::DropUnknownFields);
     let (mut samples, mut sessions) = (Vec::new(), Vec::new());

@@ -221,7 +221,7 @@ pub fn learned_easy_hr(plan: &Plan) -> Option<LearnedEasyHr> {
     let mut hrs: Vec<u8> = runs.iter().map(|r| r.1).collect();
     hrs.sort_unstable();
     let mid = hrs.len() / 2;
-    let median = if hrs.len() % 2 == 0 {
+    let median = if hrs.len().is_multiple_of(2) {
         (f64::from(hrs[mid - 1]) + f64::from(hrs[mid])) / 2.0
     } else {
         f64::from(hrs[mid])

@@ -88,7 +88,7 @@ pub fn write(run: &Run) -> Vec<u8> {
     data.extend(((f64::from(run.seconds) * speed * 100.0) as u32).to_le_bytes());
     data.push(run.sport);
     if run.summary_hr {
-        data.push(if n > 0 { (sum / n) as u8 } else { 0xFF });
+        data.push(sum.checked_div(n).map_or(0xFF, |avg| avg as u8));
         data.push(if n > 0 { max } else { 0xFF });
     }
 
