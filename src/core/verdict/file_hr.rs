@@ -14,6 +14,7 @@ use jiff::civil::Date;
 
 use crate::core::plan::Plan;
 use crate::core::session::Kind;
+use crate::core::settings::VerdictRules;
 
 /// The highest settled HR of the imported easy runs of one day, and the kind of that run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +58,8 @@ pub(super) fn marker(
 }
 
 /// "Easy run on Tue: 152 bpm in minutes 10–15, expected 140 + 5".
-pub(super) fn reason(file: FileHr, date: Date, expected: u8, above: u8) -> String {
+pub(super) fn reason(file: FileHr, date: Date, expected: u8, rules: &VerdictRules) -> String {
+    let above = rules.easy_hr_above;
     format!(
         "{} run on {}: {} bpm in minutes 10–15, expected {expected} + {above} (from the \
          imported file)",

@@ -324,7 +324,11 @@ struct DayFacts<'a> {
 }
 
 impl<'a> DayFacts<'a> {
-    fn new(morning: Option<&'a ReadinessEntry>, warm_up: Option<&'a ReadinessEntry>) -> Self {
+    fn new(
+        morning: Option<&'a ReadinessEntry>,
+        warm_up: Option<&'a ReadinessEntry>,
+        file_hr: Option<file_hr::FileHr>,
+    ) -> Self {
         let deciding = warm_up.or(morning);
         let other = if warm_up.is_some() { morning } else { None };
         fn pick<T>(
@@ -337,7 +341,7 @@ impl<'a> DayFacts<'a> {
         DayFacts {
             deciding,
             easy_hr: pick(deciding, other, |e| e.easy_hr.map(Bpm::get)),
-            file_hr: None,
+            file_hr,
             resting_hr: pick(deciding, other, |e| e.resting_hr.map(Bpm::get)),
             ln_rmssd: pick(deciding, other, |e| e.hrv_ms.map(|v| v.get().ln())),
         }
@@ -389,10 +393,7 @@ impl<'a> Window<'a> {
         }
         let files = file_hr::per_day(plan, first, len);
         let facts = (slots.iter().zip(files))
-            .map(|([m, w], file_hr)| DayFacts {
-                file_hr,
-                ..DayFacts::new(*m, *w)
-            })
+            .map(|([m, w], file)| DayFacts::new(*m, *w, file))
             .collect();
         let mut window = Window {
             plan,
@@ -487,15 +488,10 @@ impl<'a> Window<'a> {
             "Breathing stays controlled at moderate effort",
         );
         let expected = self.plan.settings.easy_hr.map(|b| b.get());
-        let above = r.easy_hr_above;
-        if let Some((file, expected)) =
-            file_hr::marker(facts.easy_hr, facts.file_hr, expected, above)
-        {
+        let marker = file_hr::marker(facts.easy_hr, facts.file_hr, expected, r.easy_hr_above);
+        if let Some(text) = marker.map(|(file, hr)| file_hr::reason(file, self.date(i), hr, r)) {
             t.hold += 1;
-            let date = self.date(i);
-            notes.add(Effect::HoldBack, || {
-                file_hr::reason(file, date, expected, above)
-            });
+            notes.add(Effect::HoldBack, || text);
         } else {
             match (facts.easy_hr, expected) {
                 (Some(hr), Some(expected)) => {
