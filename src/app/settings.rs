@@ -290,9 +290,10 @@ fn settings_ui(
                 && let Some(learned) = crate::core::import::learned_easy_hr(plan)
             {
                 ui.label("");
-                ui.horizontal(|ui| {
-                    ui.label(
-                        RichText::new(crate::present::activity::learned_easy_hr(learned)).weak(),
+                ui.vertical(|ui| {
+                    let words = crate::present::activity::learned_easy_hr(learned);
+                    ui.label(RichText::new(words).weak()).on_hover_text(
+                        "The median HR of minutes 10–15 of your last imported easy runs",
                     );
                     if ui
                         .button(format!("Use {} bpm", learned.bpm))

@@ -54,7 +54,7 @@ pub fn action(action: Action) -> String {
 /// "Learned from 7 easy runs: 142 bpm".
 pub fn learned_easy_hr(learned: LearnedEasyHr) -> String {
     format!(
-        "Learned from {} easy runs: {} bpm (minutes 10–15)",
+        "Learned from {} easy runs: {} bpm",
         learned.runs, learned.bpm
     )
 }
