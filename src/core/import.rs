@@ -9,7 +9,7 @@
 //! ([`added_kind`]), titled from the sport.
 //!
 //! Each imported activity is remembered on its session by sport and start
-//! ([`ActivityRecord`]), so importing it again (or the same file twice in one import) is a
+//! ([`super::activity::ActivityRecord`]), so importing it again (or the same file twice in one import) is a
 //! [`Action::Duplicate`] that changes nothing.
 //!
 //! Activities are placed in the order they started, so that two runs on one day meet the
