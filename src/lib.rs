@@ -22,10 +22,16 @@
 //!   within the years a plan may hold). [`core::verdict::Assessments`] keeps every day's
 //!   verdict of a range, updated from an edit's [`core::edit::Edit::earliest_day`] on.
 //!   [`core::merge`] merges two versions of a plan grown from one base (the runner's and
-//!   another program's), and turns one plan into another as edits.
+//!   another program's), and turns one plan into another as edits. [`core::activity`] (an
+//!   activity from the watch: sport, local start, timer minutes, time-weighted heart rate
+//!   with its warm-up and settled windows) and [`core::import`] (which planned session each
+//!   activity fills or which it adds, as one `Edit::Batch`; the learned easy HR).
 //! - [`mod@file`] — the plan file: versioned RON, atomic saves through exclusive temp files,
 //!   reading only regular files within a size and nesting cap, errors with line and column,
 //!   and [`file::echo`] for any text from a file that reaches a terminal.
+//! - [`activity_file`] — activity files from the watch at the edge: FIT (`fitparser`), GPX and
+//!   TCX (`quick-xml`), read within a size cap like plan files, times placed in the system's
+//!   time zone (`TZ`), every bad file one message naming what is wrong, never a panic.
 //! - [`present`] — the words and numbers the window and the command line both show (units,
 //!   dates, the limit of a bad day, the past-day rule, a day's verdict against its sessions,
 //!   form with its zone on a proposal's key days, [`present::review`]'s look back in words),
@@ -52,8 +58,9 @@
 //!   - the shell on top: [`app::RunweekApp`] (`app/mod.rs`), the `workspace` (selection,
 //!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and
 //!     changes the plan), `saving` (the file lifecycle with typed outcomes: open, save, Save
-//!     as, autosave, merging another program's change, closing), `layout`, `windows` and
-//!     `start`.
+//!     as, autosave, merging another program's change, closing), `layout`, `windows`,
+//!     `start` and `import` (File › Import activities…, dropped files, the preview; applied
+//!     as one command carrying the batch edit).
 //! - `src/main.rs` — parses the command line; with no subcommand it opens the window.
 //!
 //! # Invariants
@@ -87,6 +94,7 @@
 //!   goes through one writer thread, and a file another program changed is merged or asked
 //!   about, never overwritten silently.
 
+pub mod activity_file;
 pub mod app;
 pub mod cli;
 pub mod core;

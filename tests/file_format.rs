@@ -27,6 +27,29 @@ fn demo_round_trips_through_text() {
 }
 
 #[test]
+fn an_imported_activity_round_trips_and_is_checked() {
+    let text = "(version: 1, sessions: [\n  (id: 1, date: \"2026-11-24\", kind: Easy, minutes: 40, \
+        done: Some(Done(minutes: 41, avg_hr: Some(141))), activity: Some(sport: Run, \
+        start: \"2026-11-24T07:02:13\", max_hr: Some(160), warmup_hr: Some(132), \
+        settled_hr: Some(146))),\n])\n";
+    let plan = file::parse(text).expect("parses");
+    let record = plan.sessions()[0].activity.expect("an activity");
+    assert_eq!(record.settled_hr.map(|b| b.get()), Some(146));
+    let saved = file::to_text(&plan);
+    assert!(
+        saved.contains("activity: Some(sport: Run, start: \"2026-11-24T07:02:13\""),
+        "{saved}"
+    );
+    assert_eq!(file::parse(&saved).expect("parses"), plan);
+    check_error(
+        &session(
+            "kind: Easy, minutes: 30, activity: Some(sport: Run, start: \"2026-11-24T07:00:00\", settled_hr: Some(300)))",
+        ),
+        "2:130: heart rate must be between 25 and 230 bpm, got 300",
+    );
+}
+
+#[test]
 fn demo_has_two_key_sessions_a_week_and_hold_back_days() {
     let plan = demo();
     // The week before, this week and the next: two key sessions each.
@@ -129,7 +152,8 @@ fn bad_input_names_the_place_and_what_was_expected() {
     check_error(
         &session("kind: Easy, minutes: 30, colour: Red"),
         "2:56: Unexpected field named `colour` in `Session`, expected one of `id`, `date`, \
-         `kind`, `title`, `minutes`, `distance_km`, `rpe`, `key`, `notes`, or `done` instead",
+         `kind`, `title`, `minutes`, `distance_km`, `rpe`, `key`, `notes`, `done`, or `activity` \
+         instead",
     );
     check_error(
         &session("kind: Easy, minutes: 0"),

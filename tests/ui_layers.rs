@@ -17,9 +17,10 @@ use std::path::{Path, PathBuf};
 const BOTTOM: [&str; 4] = ["theme", "format", "field", "files"];
 const VIEW_MODELS: [&str; 3] = ["badge", "week_view", "preview"];
 const STATE: [&str; 2] = ["document", "derived"];
-const SHELL: [&str; 7] = [
+const SHELL: [&str; 8] = [
     "",
     "commands",
+    "import",
     "layout",
     "saving",
     "start",
@@ -30,7 +31,14 @@ const SHELL: [&str; 7] = [
 /// out, no egui): the derived state calls them, so they count as view models.
 const COMPUTATIONS: [&str; 2] = ["charts::series", "replan_panel::offers"];
 /// What the shell defines for the components to use.
-const SHELL_TYPES: [&str; 5] = ["Command", "FileCommand", "DragSession", "Purpose", "APP_ID"];
+const SHELL_TYPES: [&str; 6] = [
+    "Command",
+    "FileCommand",
+    "ImportCommand",
+    "DragSession",
+    "Purpose",
+    "APP_ID",
+];
 
 fn layer(module: &str) -> usize {
     if BOTTOM.contains(&module) {

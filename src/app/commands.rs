@@ -11,7 +11,7 @@ use super::notices::Level;
 use super::preview::Shown;
 use super::session_editor::Draft;
 use super::settings::{SettingsDraft, ThemeChoice};
-use super::{Preview, RunweekApp, format, replan_panel};
+use super::{ImportCommand, Preview, RunweekApp, format, replan_panel};
 use crate::core::day;
 use crate::core::edit::Edit;
 use crate::core::session::{Session, SessionId};
@@ -51,6 +51,8 @@ pub enum Command {
     Replan(replan_panel::Ask),
     /// Opens or closes the charts panel.
     ToggleCharts,
+    /// Activities from the watch: choose, read, preview, apply as one step.
+    Import(ImportCommand),
 }
 
 /// Opening and saving plans.
@@ -191,6 +193,7 @@ impl RunweekApp {
                 }
             }
             Command::ToggleCharts => self.prefs.charts = !self.prefs.charts,
+            Command::Import(import) => self.run_import(ctx, import),
         }
     }
 
@@ -288,6 +291,9 @@ impl RunweekApp {
             }
             if i.consume_shortcut(&command(Key::L)) {
                 found.push(Command::ToggleCharts);
+            }
+            if i.consume_shortcut(&command(Key::I)) {
+                found.push(Command::Import(ImportCommand::Dialog));
             }
             if typing {
                 return;

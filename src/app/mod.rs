@@ -40,6 +40,7 @@ mod document;
 mod field;
 mod files;
 mod format;
+mod import;
 mod layout;
 mod mark_done;
 mod notices;
@@ -76,6 +77,7 @@ use crate::core::week::Week;
 
 pub use commands::{Command, FileCommand};
 pub use files::{HOME_PLAN, Purpose};
+pub use import::{ImportCommand, Importer};
 pub use notices::Level;
 pub use preview::Preview;
 pub use settings::ThemeChoice;
@@ -141,6 +143,8 @@ pub struct RunweekApp {
     frames: u64,
     /// Whether the app's text sizes were set on the context.
     styled: bool,
+    /// Activities from the watch on their way in.
+    import: Importer,
 }
 
 impl RunweekApp {
@@ -174,6 +178,7 @@ impl RunweekApp {
             startup: None,
             frames: 0,
             styled: false,
+            import: Importer::default(),
         }
     }
 
@@ -250,6 +255,11 @@ impl RunweekApp {
     /// Whether the plan has changes that are not on disk yet.
     pub fn is_dirty(&self) -> bool {
         self.doc.is_dirty()
+    }
+
+    /// The import of activities: whether a preview is on show or a worker is busy.
+    pub fn importer(&self) -> &Importer {
+        &self.import
     }
 
     /// The window title as last sent.

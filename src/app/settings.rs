@@ -311,6 +311,27 @@ fn settings_ui(
                 ui.label(RichText::new(problem).small().color(error_color(ui)));
                 ui.end_row();
             }
+            // A proposal from the runner's own imported easy runs, never applied silently:
+            // the button fills the field, and Apply keeps it.
+            if plan.settings.easy_hr.is_none()
+                && let Some(learned) = crate::core::import::learned_easy_hr(plan)
+            {
+                ui.label("");
+                ui.vertical(|ui| {
+                    let words = crate::present::activity::learned_easy_hr(learned);
+                    ui.label(RichText::new(words).weak()).on_hover_text(
+                        "The median HR of minutes 10–15 of your last imported easy runs",
+                    );
+                    if ui
+                        .button(format!("Use {} bpm", learned.bpm))
+                        .on_hover_text("Puts it in the field; Apply keeps it")
+                        .clicked()
+                    {
+                        draft.easy_hr = learned.bpm.to_string();
+                    }
+                });
+                ui.end_row();
+            }
             for (field, text) in TREND_FIELDS.iter().zip(&mut draft.trends) {
                 let label = ui.label(field.label);
                 ui.horizontal(|ui| {

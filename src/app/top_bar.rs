@@ -6,7 +6,7 @@ use std::path::Path;
 use eframe::egui::{self, Align, Button, Layout, RichText, Ui};
 use jiff::civil::Date;
 
-use super::{Command, FileCommand, Purpose, format};
+use super::{Command, FileCommand, ImportCommand, Purpose, format};
 use crate::core::week::Week;
 
 /// Whether the plan on screen is the plan on disk.
@@ -64,6 +64,17 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
             }
             if ui.button("Save as by path…").clicked() {
                 out.push(Command::File(FileCommand::Prompt(Purpose::SaveAs)));
+            }
+            ui.separator();
+            if ui
+                .add(Button::new("Import activities…").shortcut_text("Ctrl+I"))
+                .on_hover_text("FIT, GPX or TCX files from the watch; files dropped on the window too")
+                .clicked()
+            {
+                out.push(Command::Import(ImportCommand::Dialog));
+            }
+            if ui.button("Import activities by path…").clicked() {
+                out.push(Command::Import(ImportCommand::Prompt));
             }
         });
         ui.menu_button("Edit", |ui| {

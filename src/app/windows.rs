@@ -27,6 +27,7 @@ impl RunweekApp {
                 self.files.set_prompt(None);
             }
         }
+        self.import_frame(ctx, out);
         if let Some(conflict) = self.files.conflict() {
             conflict_modal(ctx, conflict, out);
         }

@@ -6,6 +6,7 @@
 
 mod assess;
 mod check;
+mod import;
 mod replan;
 mod review;
 mod show;
@@ -72,6 +73,23 @@ pub enum Command {
         /// for a past day; days before today are otherwise never changed). Never writes.
         #[arg(long, conflicts_with = "write")]
         as_if_today: bool,
+    },
+    /// Import activities from the watch (FIT, GPX, TCX) into the plan, in one atomic save.
+    ///
+    /// Each activity fills the planned, not yet done session of its day that fits its sport
+    /// (nearest in minutes), or is added as a done session; one imported before changes
+    /// nothing. Exits 1 when any file could not be read (the others are still imported).
+    Import {
+        /// The plan file to import into.
+        plan: PathBuf,
+        /// The activity files (.fit, .gpx, .tcx).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Say what would happen; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
     },
     /// Weekly and daily load, monotony, strain, fitness, fatigue, form and the acute:chronic
     /// ratio.
@@ -164,6 +182,12 @@ pub fn run(command: Command, today: Date, out: &mut dyn Write) -> anyhow::Result
             to,
             json,
         } => review::run(&file, from, to, today, json, out),
+        Command::Import {
+            plan,
+            files,
+            dry_run,
+            json,
+        } => import::run(&plan, &files, dry_run, json, out),
         Command::Demo => {
             out.write_all(crate::file::DEMO.as_bytes())?;
             Ok(())

@@ -1,9 +1,11 @@
 //! The domain, pure: no egui, no files, no clock. `today` is always passed in.
 
+pub mod activity;
 pub mod day;
 pub mod edit;
 pub mod form;
 pub mod history;
+pub mod import;
 pub mod load;
 pub mod merge;
 pub mod plan;

@@ -5,6 +5,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::activity::ActivityRecord;
 use super::units::{Bpm, Km, Minutes, Rpe};
 
 /// A session's identity. Stable across edits, moves and saves, so that a re-plan proposal,
@@ -139,6 +140,10 @@ pub struct Session {
     pub notes: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done: Option<Done>,
+    /// The watch's activity this session was filled from, when it was imported: its
+    /// identity keeps a second import of the same file from counting it twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<ActivityRecord>,
 }
 
 impl Session {
@@ -155,6 +160,7 @@ impl Session {
             key: false,
             notes: String::new(),
             done: None,
+            activity: None,
         }
     }
 
@@ -202,6 +208,19 @@ impl Session {
             }
             _ => 0.0,
         }
+    }
+
+    /// The settled heart rate (minutes 10–15) of an easy run imported from a watch: the
+    /// easy-effort HR the file measured, for the verdict and the learned easy HR. Only Easy
+    /// and Recovery runs that were done count; a tempo run's minute 12 says nothing about
+    /// easy effort.
+    pub fn imported_easy_hr(&self) -> Option<Bpm> {
+        let record = self.activity.as_ref()?;
+        let easy = matches!(self.kind, Kind::Easy | Kind::Recovery);
+        let run = record.sport == super::activity::Sport::Run;
+        (easy && run && self.is_done())
+            .then_some(record.settled_hr)
+            .flatten()
     }
 
     /// The title to show: the runner's own, or the kind when there is none.

@@ -46,7 +46,7 @@ pub fn pick(purpose: Purpose, start_dir: Option<PathBuf>, name: String) -> Optio
 }
 
 /// Runs a future on the current thread; rfd's dialog futures only need to be woken.
-fn block_on<F: Future>(future: F) -> F::Output {
+pub fn block_on<F: Future>(future: F) -> F::Output {
     struct Unpark(std::thread::Thread);
     impl Wake for Unpark {
         fn wake(self: Arc<Self>) {

@@ -54,6 +54,7 @@ use super::units::Bpm;
 use super::week::{add_days, days_between};
 
 mod assessments;
+mod file_hr;
 mod numbers;
 mod words;
 
@@ -317,12 +318,18 @@ fn decide(t: Tally, yesterday_held_back: bool, rules: &VerdictRules) -> Decision
 struct DayFacts<'a> {
     deciding: Option<&'a ReadinessEntry>,
     easy_hr: Option<u8>,
+    /// An imported easy run's settled HR that day.
+    file_hr: Option<file_hr::FileHr>,
     resting_hr: Option<u8>,
     ln_rmssd: Option<f64>,
 }
 
 impl<'a> DayFacts<'a> {
-    fn new(morning: Option<&'a ReadinessEntry>, warm_up: Option<&'a ReadinessEntry>) -> Self {
+    fn new(
+        morning: Option<&'a ReadinessEntry>,
+        warm_up: Option<&'a ReadinessEntry>,
+        file_hr: Option<file_hr::FileHr>,
+    ) -> Self {
         let deciding = warm_up.or(morning);
         let other = if warm_up.is_some() { morning } else { None };
         fn pick<T>(
@@ -335,6 +342,7 @@ impl<'a> DayFacts<'a> {
         DayFacts {
             deciding,
             easy_hr: pick(deciding, other, |e| e.easy_hr.map(Bpm::get)),
+            file_hr,
             resting_hr: pick(deciding, other, |e| e.resting_hr.map(Bpm::get)),
             ln_rmssd: pick(deciding, other, |e| e.hrv_ms.map(|v| v.get().ln())),
         }
@@ -384,7 +392,10 @@ impl<'a> Window<'a> {
                 slot[usize::from(entry.when == When::WarmUp)] = Some(entry);
             }
         }
-        let facts = slots.iter().map(|[m, w]| DayFacts::new(*m, *w)).collect();
+        let files = file_hr::per_day(plan, first, len);
+        let facts = (slots.iter().zip(files))
+            .map(|([m, w], file)| DayFacts::new(*m, *w, file))
+            .collect();
         let mut window = Window {
             plan,
             rules,
@@ -478,47 +489,53 @@ impl<'a> Window<'a> {
             "Breathing stays controlled at moderate effort",
         );
         let expected = self.plan.settings.easy_hr.map(|b| b.get());
-        match (facts.easy_hr, expected) {
-            (Some(hr), Some(expected)) => {
-                let (hr, expected) = (i32::from(hr), i32::from(expected));
-                if hr - expected >= i32::from(r.easy_hr_above) {
-                    t.hold += 1;
-                    notes.add(Effect::HoldBack, || {
-                        format!(
-                            "Easy-effort HR {hr} is {} above the {expected} you expect",
-                            hr - expected
-                        )
-                    });
-                } else if hr <= expected {
-                    t.push += 1;
-                    notes.add(Effect::Push, || {
-                        if hr == expected {
-                            format!("Easy-effort HR {hr} is as expected")
-                        } else {
+        let marker = file_hr::marker(facts.easy_hr, facts.file_hr, expected, r.easy_hr_above);
+        if let Some(text) = marker.map(|(file, hr)| file_hr::reason(file, self.date(i), hr, r)) {
+            t.hold += 1;
+            notes.add(Effect::HoldBack, || text);
+        } else {
+            match (facts.easy_hr, expected) {
+                (Some(hr), Some(expected)) => {
+                    let (hr, expected) = (i32::from(hr), i32::from(expected));
+                    if hr - expected >= i32::from(r.easy_hr_above) {
+                        t.hold += 1;
+                        notes.add(Effect::HoldBack, || {
                             format!(
-                                "Easy-effort HR {hr} is {} below the {expected} you expect",
-                                expected - hr
+                                "Easy-effort HR {hr} is {} above the {expected} you expect",
+                                hr - expected
                             )
-                        }
-                    });
+                        });
+                    } else if hr <= expected {
+                        t.push += 1;
+                        notes.add(Effect::Push, || {
+                            if hr == expected {
+                                format!("Easy-effort HR {hr} is as expected")
+                            } else {
+                                format!(
+                                    "Easy-effort HR {hr} is {} below the {expected} you expect",
+                                    expected - hr
+                                )
+                            }
+                        });
+                    }
                 }
-            }
-            (hr, _) => {
-                if let Some(hr) = hr {
-                    notes.add(Effect::NotCounted, || {
-                        format!(
-                            "Easy-effort HR {hr}: set the easy HR you expect in the settings \
+                (hr, _) => {
+                    if let Some(hr) = hr {
+                        notes.add(Effect::NotCounted, || {
+                            format!(
+                                "Easy-effort HR {hr}: set the easy HR you expect in the settings \
                              to count it"
-                        )
-                    });
+                            )
+                        });
+                    }
+                    count(
+                        &mut t,
+                        &mut notes,
+                        entry.heart_rate.side(),
+                        "Heart rate is higher than expected at easy effort",
+                        "Heart rate is as expected or lower at easy effort",
+                    );
                 }
-                count(
-                    &mut t,
-                    &mut notes,
-                    entry.heart_rate.side(),
-                    "Heart rate is higher than expected at easy effort",
-                    "Heart rate is as expected or lower at easy effort",
-                );
             }
         }
         count(
