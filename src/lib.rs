@@ -25,6 +25,10 @@
 //!   and [`file::echo`] for any text from a file that reaches a terminal.
 //! - [`present`] — the words and numbers the window and the command line both show (units,
 //!   dates, the limit of a bad day, the past-day rule), so the two never disagree.
+//! - [`export`] — the plan elsewhere, pure: the sessions of a range of days as a calendar
+//!   ([`export::calendar`], RFC 5545, with UIDs stable per plan and session) or a
+//!   spreadsheet ([`export::table`], CSV), as text; written to disk through
+//!   [`file::save_text`].
 //! - [`cli`] — the headless subcommands, one file each, on top of `core`, `file` and
 //!   `present`.
 //! - [`app`] — the window (eframe/egui), layered one way (`tests/ui_layers.rs`):
@@ -82,5 +86,6 @@
 pub mod app;
 pub mod cli;
 pub mod core;
+pub mod export;
 pub mod file;
 pub mod present;

@@ -17,10 +17,12 @@ use std::path::{Path, PathBuf};
 const BOTTOM: [&str; 4] = ["theme", "format", "field", "files"];
 const VIEW_MODELS: [&str; 3] = ["badge", "week_view", "preview"];
 const STATE: [&str; 2] = ["document", "derived"];
-const SHELL: [&str; 7] = [
+const SHELL: [&str; 9] = [
     "",
     "commands",
+    "exporting",
     "layout",
+    "recent",
     "saving",
     "start",
     "windows",

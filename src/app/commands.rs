@@ -51,6 +51,12 @@ pub enum Command {
     Replan(replan_panel::Ask),
     /// Opens or closes the charts panel.
     ToggleCharts,
+    /// File › Export…: the export window.
+    OpenExport,
+    /// File › Quit: closes the window the normal way, so the last change is saved first.
+    Quit,
+    /// Help › Keyboard shortcuts.
+    ShowShortcuts,
 }
 
 /// Opening and saving plans.
@@ -187,6 +193,12 @@ impl RunweekApp {
                 }
             }
             Command::ToggleCharts => self.prefs.charts = !self.prefs.charts,
+            Command::OpenExport => self.open_export(),
+            Command::Quit => {
+                log::debug!("quit asked for: closing the window");
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::ShowShortcuts => self.shortcuts_open = true,
         }
     }
 
@@ -284,6 +296,12 @@ impl RunweekApp {
             }
             if i.consume_shortcut(&command(Key::L)) {
                 found.push(Command::ToggleCharts);
+            }
+            if i.consume_shortcut(&command(Key::E)) {
+                found.push(Command::OpenExport);
+            }
+            if i.consume_shortcut(&command(Key::Q)) {
+                found.push(Command::Quit);
             }
             if typing {
                 return;

@@ -33,6 +33,7 @@ impl RunweekApp {
             file_state: self.file_state(),
             home_plan: self.files.is_home_plan(self.doc.path()),
             charts_open: self.prefs.charts,
+            recent: &self.prefs.recent,
         };
         egui::Panel::top("top bar").show(ui, |ui| top_bar::top_bar_ui(ui, &bar, out));
         let plan = self.doc.plan();

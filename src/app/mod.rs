@@ -37,6 +37,8 @@ mod commands;
 mod day_panel;
 mod derived;
 mod document;
+mod export_window;
+mod exporting;
 mod field;
 mod files;
 mod format;
@@ -44,11 +46,13 @@ mod layout;
 mod notices;
 pub mod preview;
 mod readiness_panel;
+mod recent;
 pub mod replan_panel;
 mod saving;
 mod session_card;
 mod session_editor;
 mod settings;
+mod shortcuts;
 mod start;
 mod summary;
 mod theme;
@@ -103,6 +107,8 @@ pub struct Prefs {
     pub theme: ThemeChoice,
     /// Whether the charts panel is open.
     pub charts: bool,
+    /// The plans opened last, newest first (File › Open recent).
+    pub recent: Vec<PathBuf>,
 }
 
 const PREFS_KEY: &str = "runweek";
@@ -132,6 +138,10 @@ pub struct RunweekApp {
     frames: u64,
     /// Whether the app's text sizes were set on the context.
     styled: bool,
+    /// File › Export… and what it started.
+    exporter: exporting::Exporter,
+    /// Whether Help › Keyboard shortcuts is open.
+    shortcuts_open: bool,
 }
 
 impl RunweekApp {
@@ -165,6 +175,8 @@ impl RunweekApp {
             startup: None,
             frames: 0,
             styled: false,
+            exporter: exporting::Exporter::default(),
+            shortcuts_open: false,
         }
     }
 
@@ -284,6 +296,7 @@ impl RunweekApp {
             .week_view()
             .map(|view| self.panels(ui, view, &derived, &mut out));
         self.derived = derived;
+        self.exporter.week_rect = grid_rect;
         self.windows(&ctx, &mut out);
         if let Some(grid_rect) = grid_rect {
             self.notices.ui(ui, grid_rect);
@@ -298,6 +311,7 @@ impl RunweekApp {
             ctx.request_repaint();
         }
         self.autosave(&ctx);
+        self.remember_recent();
         self.update_title(&ctx);
         self.log_startup(&ctx);
     }

@@ -25,6 +25,7 @@ use eframe::egui;
 use crate::core::plan::Plan;
 use crate::file::FileError;
 
+pub use dialog::{dialog_likely, pick_export};
 pub use disk::{Conflict, IfChanged, SaveResult, Saved, Stamp, load};
 pub use writer::{Job, Written};
 
