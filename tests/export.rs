@@ -100,7 +100,11 @@ fn the_calendar_holds_one_event_per_session_read_back_field_by_field() {
     assert!(text.contains(r"SUMMARY:Tempo 50 min · 10.0 mi ★"), "{text}");
     assert!(text.contains(r"Tempo\, then strides\n"), "{text}");
     assert!(text.contains(r"warm up 15 min\; "), "{text}");
-    assert!(text.lines().all(|l| l.ends_with('\r')), "CRLF line ends");
+    assert!(text.ends_with("END:VCALENDAR\r\n"));
+    assert!(
+        text.split_terminator('\n').all(|l| l.ends_with('\r')),
+        "CRLF line ends"
+    );
 }
 
 #[test]

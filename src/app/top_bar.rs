@@ -69,7 +69,8 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
                 out.push(Command::File(FileCommand::Prompt(Purpose::SaveAs)));
             }
             ui.separator();
-            let shortcut = |key| ui.ctx().format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key));
+            let ctx = ui.ctx().clone();
+            let shortcut = |key| ctx.format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key));
             let export = Button::new("Export…").shortcut_text(shortcut(Key::E));
             if ui
                 .add(export)

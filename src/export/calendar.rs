@@ -99,7 +99,7 @@ fn description(session: &Session, units: crate::core::settings::Units) -> String
     let mut planned = format!(
         "Planned: {} {}",
         session.kind,
-        present::minutes(session.minutes.get())
+        present::minutes(u32::from(session.minutes.get()))
     );
     if let Some(km) = session.distance_km {
         planned += &format!(", {}", present::distance(km.get(), units));

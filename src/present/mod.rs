@@ -118,7 +118,7 @@ pub fn past_day(day: Date, today: Date) -> Option<String> {
 pub fn session_line(session: &Session, units: Units) -> String {
     let mut line = session.kind.label().to_owned();
     if session.minutes.get() > 0 {
-        line += &format!(" {}", minutes(session.minutes.get()));
+        line += &format!(" {}", minutes(u32::from(session.minutes.get())));
     }
     if let Some(km) = session.distance_km {
         line += &format!(" · {}", distance(km.get(), units));
@@ -131,7 +131,7 @@ pub fn session_line(session: &Session, units: Units) -> String {
 
 /// What was run: "47 min, 8.1 km, RPE 3, average HR 139 bpm".
 pub fn done_run(run: &DoneRun, units: Units) -> String {
-    let mut line = minutes(run.minutes.get());
+    let mut line = minutes(u32::from(run.minutes.get()));
     if let Some(km) = run.distance_km {
         line += &format!(", {}", distance(km.get(), units));
     }
