@@ -41,18 +41,33 @@ fn install_desktop_writes_the_entry_and_the_icons_under_xdg_data_home() {
         .expect("the SVG is written");
     assert!(svg.contains("<svg"));
     let said = stdout(&out);
-    assert_eq!(said.lines().filter(|l| l.starts_with("wrote ")).count(), 8, "{said}");
+    assert_eq!(
+        said.lines().filter(|l| l.starts_with("wrote ")).count(),
+        8,
+        "{said}"
+    );
     // Nothing half-written is left behind, and running it again changes nothing.
     let listed = |dir: &std::path::Path| -> Vec<String> {
         std::fs::read_dir(dir)
             .expect("a folder")
-            .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
             .collect()
     };
-    assert_eq!(listed(&home.path().join("applications")), ["runweek.desktop"]);
+    assert_eq!(
+        listed(&home.path().join("applications")),
+        ["runweek.desktop"]
+    );
     let again = install();
     assert!(again.status.success(), "{}", stderr(&again));
-    assert_eq!(std::fs::read_to_string(&entry_path).expect("still there"), entry);
+    assert_eq!(
+        std::fs::read_to_string(&entry_path).expect("still there"),
+        entry
+    );
 }
 
 #[test]
@@ -67,7 +82,11 @@ fn install_desktop_into_a_place_it_cannot_write_is_one_line() {
         .expect("the binary runs");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
-    assert!(stderr(&out).contains("cannot create the folder"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot create the folder"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -82,7 +101,10 @@ fn completions_are_printed_for_each_shell_and_name_the_subcommands() {
         assert!(out.status.success(), "{shell}: {}", stderr(&out));
         let script = stdout(&out);
         assert!(script.contains(mark), "{shell}: {script}");
-        assert!(script.contains("export"), "{shell} completes the subcommands");
+        assert!(
+            script.contains("export"),
+            "{shell} completes the subcommands"
+        );
     }
     let out = runweek(&["completions", "tcsh"]);
     assert_eq!(out.status.code(), Some(1));
@@ -107,12 +129,24 @@ fn every_subcommand_s_help_gives_its_arguments_exit_codes_and_an_example() {
         assert!(help.contains("Exit codes: 0"), "{sub}: {help}");
         assert!(help.contains(&format!("  runweek {sub}")), "{sub}: {help}");
         // Every argument and option says what it is, on its own line.
-        for line in help.lines().filter(|l| {
-            let t = l.trim_start();
-            (t.starts_with("--") || t.starts_with('<') || t.starts_with("-o")) && l.starts_with("  ")
-        }) {
-            let words: Vec<_> = line.split("  ").filter(|w| !w.trim().is_empty()).collect();
-            assert!(words.len() >= 2, "{sub}: an argument without a description: {line:?}");
+        let lines: Vec<&str> = help.lines().collect();
+        for (n, line) in lines.iter().enumerate() {
+            let t = line.trim_start();
+            let is_argument = line.starts_with("  ")
+                && !line.starts_with("   ")
+                && (t.starts_with('-') || t.starts_with('<'));
+            if !is_argument {
+                continue;
+            }
+            let words = line.split("  ").filter(|w| !w.trim().is_empty()).count();
+            // A long help puts the description on the next line, further in.
+            let below = lines
+                .get(n + 1)
+                .is_some_and(|next| next.starts_with("          ") && !next.trim().is_empty());
+            assert!(
+                words >= 2 || below,
+                "{sub}: an argument without a description: {line:?}"
+            );
         }
     }
     let out = runweek(&["--help"]);

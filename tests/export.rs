@@ -121,7 +121,10 @@ fn a_session_keeps_its_uid_across_exports_and_edits_but_not_across_plans() {
     assert_eq!(first, uids(&ics(&plan, from, to, "mine")));
     // Moved and retitled, the session is still the same event.
     let moved = PLAN
-        .replace("date: \"2026-11-24\", kind: Tempo", "date: \"2026-11-27\", kind: Tempo")
+        .replace(
+            "date: \"2026-11-24\", kind: Tempo",
+            "date: \"2026-11-27\", kind: Tempo",
+        )
         .replace("Tempo, then strides", "Tempo");
     let moved = file::parse(&moved).expect("parses");
     let after = uids(&ics(&moved, from, to, "mine"));
@@ -301,14 +304,35 @@ fn the_command_refuses_bad_input_in_one_line() {
     let plan = path.to_str().expect("utf-8 path");
     for args in [
         vec!["export", plan, "--format", "pdf"],
-        vec!["export", plan, "--format", "ics", "--from", "2026-12-01", "--to", "2026-11-01"],
+        vec![
+            "export",
+            plan,
+            "--format",
+            "ics",
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2026-11-01",
+        ],
         vec!["export", plan, "--format", "csv", "--from", "yesterday"],
         vec!["export", "/nonexistent/plan.ron", "--format", "csv"],
-        vec!["export", plan, "--format", "csv", "-o", "/nonexistent/folder/out.csv"],
+        vec![
+            "export",
+            plan,
+            "--format",
+            "csv",
+            "-o",
+            "/nonexistent/folder/out.csv",
+        ],
     ] {
         let out = runweek(&args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
-        assert_eq!(stderr(&out).lines().count(), 1, "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            stderr(&out).lines().count(),
+            1,
+            "{args:?}: {}",
+            stderr(&out)
+        );
         assert!(stdout(&out).is_empty(), "{args:?}");
     }
 }

@@ -2,10 +2,9 @@
 //! a format, a path, Export; the picture through egui's screenshot request; Ctrl+Q through
 //! the normal close; Open recent; Help › Keyboard shortcuts.
 //!
-//! The default test build has no renderer, so no screenshot is ever taken by itself: the
-//! picture test answers the window's request with a picture it makes (what eframe hands
-//! back after painting), and checks the PNG that comes out. With `--features snapshots`
-//! the harness renders for real (see `the_picture_is_rendered_by_the_gpu_renderer`).
+//! The test build has no renderer, so no screenshot is ever taken by itself: the picture test
+//! answers the window's request with a picture it makes (what eframe hands back after
+//! painting), and checks the PNG that comes out.
 
 mod support;
 
@@ -15,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui::{self, Color32, ColorImage, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use runweek::app::RunweekApp;
 use support::window::{builder, demo, today};
 
@@ -49,6 +48,13 @@ fn said(app: &RunweekApp) -> Vec<String> {
 }
 
 fn export_to(harness: &mut Harness<'_, RunweekApp>, format: &str, path: &Path) {
+    fill_in(harness, format, path);
+    harness.get_by_label("Export").click();
+    harness.run();
+}
+
+/// Opens the export window and chooses `format` and `path`, short of pressing Export.
+fn fill_in(harness: &mut Harness<'_, RunweekApp>, format: &str, path: &Path) {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
     harness.get_by_label(format).click();
@@ -59,8 +65,6 @@ fn export_to(harness: &mut Harness<'_, RunweekApp>, format: &str, path: &Path) {
     harness
         .get_by_label("Save to")
         .type_text(path.to_str().expect("utf-8"));
-    harness.run();
-    harness.get_by_label("Export").click();
     harness.run();
 }
 
@@ -81,10 +85,13 @@ fn ctrl_e_exports_the_week_on_screen_as_a_spreadsheet() {
         .collect();
     // The demo's middle week, Monday 23 to Sunday 29 November: eight sessions.
     assert_eq!(dates.len(), 8, "{text}");
-    assert!(dates.iter().all(|d| ("2026-11-23".."2026-11-30").contains(&d.as_str())));
     assert!(
-        said(harness.state())
-            .contains(&format!("Exported 8 sessions to {}.", target.display())),
+        dates
+            .iter()
+            .all(|d| ("2026-11-23".."2026-11-30").contains(&d.as_str()))
+    );
+    assert!(
+        said(harness.state()).contains(&format!("Exported 8 sessions to {}.", target.display())),
         "{:?}",
         said(harness.state())
     );
@@ -126,7 +133,8 @@ fn a_picture_of_the_week_is_cut_from_the_screenshot_and_written_as_png() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut harness = opened(None);
     let target = dir.path().join("week.png");
-    export_to(&mut harness, "Picture of the week (.png)", &target);
+    fill_in(&mut harness, "Picture of the week (.png)", &target);
+    harness.get_by_label("Export").click();
     // The window hides for a frame, then asks for the next frame's pixels.
     let mut request = None;
     for _ in 0..8 {
@@ -184,7 +192,15 @@ fn a_picture_of_the_week_is_cut_from_the_screenshot_and_written_as_png() {
 #[test]
 fn ctrl_q_closes_the_window_the_normal_way() {
     let mut harness = opened(None);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    // One frame with the key pressed, so that this frame's output holds what it asked for.
+    let input = harness.input_mut();
+    input.events.push(egui::Event::Key {
+        key: Key::Q,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::COMMAND,
+    });
     harness.step();
     let closing = harness
         .output()
@@ -192,7 +208,10 @@ fn ctrl_q_closes_the_window_the_normal_way() {
         .values()
         .flat_map(|v| v.commands.iter())
         .any(|c| matches!(c, egui::ViewportCommand::Close));
-    assert!(closing, "Quit asks the window to close, as its close button does");
+    assert!(
+        closing,
+        "Quit asks the window to close, as its close button does"
+    );
 }
 
 #[test]
@@ -206,15 +225,23 @@ fn open_recent_lists_the_plans_opened_and_greys_one_that_is_gone() {
     harness.state_mut().push(runweek::app::Command::File(
         runweek::app::FileCommand::Chosen(runweek::app::Purpose::Open, second.clone()),
     ));
-    wait_for(&mut harness, |app| app.prefs().recent.first() == Some(&second));
-    assert_eq!(harness.state().prefs().recent, [second.clone(), first.clone()]);
+    wait_for(&mut harness, |app| {
+        app.prefs().recent.first() == Some(&second)
+    });
+    assert_eq!(
+        harness.state().prefs().recent,
+        [second.clone(), first.clone()]
+    );
     std::fs::remove_file(&first).expect("removed");
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Open recent").hover();
     harness.run();
     let gone = harness.get_by_label("first.ron");
-    assert!(gone.accesskit_node().is_disabled(), "a plan that is gone is greyed");
+    assert!(
+        gone.accesskit_node().is_disabled(),
+        "a plan that is gone is greyed"
+    );
     // The top bar names the plan on screen too; its entry in the menu is greyed.
     assert!(
         harness.get_all_by_label("second.ron").any(|n| {

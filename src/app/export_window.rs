@@ -138,7 +138,9 @@ pub fn export_window(ctx: &egui::Context, draft: &mut ExportDraft) -> Asked {
             ui.add_enabled_ui(!picture, |ui| {
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut draft.what, What::Range, "From");
-                    ui.add(egui_extras::DatePickerButton::new(&mut draft.from).id_salt("export from"));
+                    ui.add(
+                        egui_extras::DatePickerButton::new(&mut draft.from).id_salt("export from"),
+                    );
                     ui.label("to");
                     ui.add(egui_extras::DatePickerButton::new(&mut draft.to).id_salt("export to"));
                 });

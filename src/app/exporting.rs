@@ -36,8 +36,14 @@ enum Report {
 /// in the picture, then the screenshot is asked for.
 #[derive(Debug, Clone)]
 enum Shot {
-    Hiding { path: PathBuf },
-    Asked { path: PathBuf, area: Rect, screen: Rect },
+    Hiding {
+        path: PathBuf,
+    },
+    Asked {
+        path: PathBuf,
+        area: Rect,
+        screen: Rect,
+    },
 }
 
 /// The export window and what it started.

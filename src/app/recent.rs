@@ -41,7 +41,12 @@ mod tests {
         assert_eq!(list[0], PathBuf::from("9.ron"));
         remember(&mut list, PathBuf::from("5.ron"));
         assert_eq!(list[0], PathBuf::from("5.ron"));
-        assert_eq!(list.iter().filter(|p| **p == PathBuf::from("5.ron")).count(), 1);
+        assert_eq!(
+            list.iter()
+                .filter(|p| **p == PathBuf::from("5.ron"))
+                .count(),
+            1
+        );
         assert_eq!(list.len(), RECENT);
     }
 }

@@ -216,9 +216,10 @@ fn recent_menu_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
     ui.add_enabled_ui(!args.recent.is_empty(), |ui| {
         ui.menu_button("Open recent", |ui| {
             for path in args.recent {
-                let name = path
-                    .file_name()
-                    .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
                 let there = path.is_file();
                 let open = args.file_path == Some(path.as_path());
                 let button = ui
@@ -230,7 +231,10 @@ fn recent_menu_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
                         format!("{} is no longer there", path.display())
                     });
                 if button.clicked() {
-                    out.push(Command::File(FileCommand::Chosen(Purpose::Open, path.clone())));
+                    out.push(Command::File(FileCommand::Chosen(
+                        Purpose::Open,
+                        path.clone(),
+                    )));
                 }
             }
         });

@@ -126,7 +126,10 @@ mod tests {
             "\"/home/a b/100%% \\\\$x\\\\\"y\""
         );
         let entry = desktop_entry(Path::new("/opt/run week/runweek"));
-        assert!(entry.contains("\nExec=\"/opt/run week/runweek\" %f\n"), "{entry}");
+        assert!(
+            entry.contains("\nExec=\"/opt/run week/runweek\" %f\n"),
+            "{entry}"
+        );
         assert!(entry.contains("\nIcon=runweek\n"));
     }
 }

@@ -418,7 +418,9 @@ mod tests {
         for bad in ["6:30", "24:00", "12:60", "06:30:00", "ab:cd", "", "06-30"] {
             assert_eq!(
                 t(bad),
-                Err(format!("expected a time of day as \"HH:MM\", got \"{bad}\"")),
+                Err(format!(
+                    "expected a time of day as \"HH:MM\", got \"{bad}\""
+                )),
                 "{bad}"
             );
         }

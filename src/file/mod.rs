@@ -15,8 +15,8 @@ pub mod echo;
 pub mod save;
 
 pub use save::{
-    Disk, SaveEffects, Saved, Steps, remove_stale_temps, save, save_bytes, save_effects,
-    save_text, save_text_with,
+    Disk, SaveEffects, Saved, Steps, remove_stale_temps, save, save_bytes, save_effects, save_text,
+    save_text_with,
 };
 
 use std::fmt;

@@ -166,7 +166,11 @@ fn save_bytes_with(path: &Path, text: &[u8], steps: &mut dyn Steps) -> Result<Sa
         "wrote {} ({} bytes) through a temp file renamed over it{}",
         target.display(),
         text.len(),
-        if target == path { "" } else { ", where the link points" }
+        if target == path {
+            ""
+        } else {
+            ", where the link points"
+        }
     );
     remove_stale_temps(&dir, &name);
     Ok(Saved::Written)
