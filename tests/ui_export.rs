@@ -221,7 +221,7 @@ fn open_recent_lists_the_plans_opened_and_greys_one_that_is_gone() {
     let second = dir.path().join("second.ron");
     runweek::file::save(&second, &demo()).expect("saved");
     let mut harness = opened(Some(&first));
-    assert_eq!(harness.state().prefs().recent, [first.clone()]);
+    assert_eq!(harness.state().prefs().recent, std::slice::from_ref(&first));
     harness.state_mut().push(runweek::app::Command::File(
         runweek::app::FileCommand::Chosen(runweek::app::Purpose::Open, second.clone()),
     ));

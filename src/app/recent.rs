@@ -43,7 +43,7 @@ mod tests {
         assert_eq!(list[0], PathBuf::from("5.ron"));
         assert_eq!(
             list.iter()
-                .filter(|p| **p == PathBuf::from("5.ron"))
+                .filter(|p| p.as_path() == std::path::Path::new("5.ron"))
                 .count(),
             1
         );
