@@ -61,7 +61,7 @@ impl RunweekApp {
                     charts::charts_ui(ui, state, data, week_figures, &args, out);
                 });
         }
-        egui::Panel::right("day panel")
+        let side = egui::Panel::right("day panel")
             .resizable(true)
             .default_size(330.0)
             .size_range(270.0..=560.0)
@@ -69,8 +69,10 @@ impl RunweekApp {
                 egui::ScrollArea::vertical()
                     .auto_shrink(false)
                     .show(ui, |ui| self.side_panel(ui, view, out));
-            });
-        egui::CentralPanel::default()
+            })
+            .response
+            .rect;
+        let central = egui::CentralPanel::default()
             .show(ui, |ui| {
                 let plan = self.doc.plan();
                 if let Some(shown) = &self.work.preview {
@@ -97,7 +99,11 @@ impl RunweekApp {
                 week_grid::week_grid_ui(ui, &args, out);
             })
             .response
-            .rect
+            .rect;
+        // The central panel's rect runs under the day panel; the week ends where that begins.
+        let mut week = central;
+        week.max.x = week.max.x.min(side.min.x);
+        week
     }
 
     /// The selected day's panel: its header, then (for components about a day) their
