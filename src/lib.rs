@@ -30,7 +30,7 @@
 //!   spreadsheet ([`export::table`], CSV), as text; written to disk through
 //!   [`file::save_text`].
 //! - [`cli`] — the headless subcommands, one file each, on top of `core`, `file` and
-//!   `present`.
+//!   `present`; `cli::desktop` installs the menu entry and icon (`--install-desktop`).
 //! - [`app`] — the window (eframe/egui), layered one way (`tests/ui_layers.rs`):
 //!   - at the bottom, the theme, [`present`] as the window formats it, the typed-number
 //!     field, and `files` (the plan on disk: dialogs and loads on worker threads, one
@@ -44,12 +44,15 @@
 //!   - the components, one per file: the grid and cards, the editor, the readiness check-in
 //!     (its verdict card, "Why?", signals, numbers, carry-over), [`app::replan_panel`] (the
 //!     offers and the proposal in words), [`app::charts`] (one file per chart over one
-//!     shared skeleton), settings and the readiness rules, the top bar, the notices;
+//!     shared skeleton), settings and the readiness rules, the top bar, the notices, the
+//!     export window (`export_window`) and the keyboard shortcuts (`shortcuts`, the list
+//!     Help shows);
 //!   - the shell on top: [`app::RunweekApp`] (`app/mod.rs`), the `workspace` (selection,
 //!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and
 //!     changes the plan), `saving` (the file lifecycle with typed outcomes: open, save, Save
-//!     as, autosave, merging another program's change, closing), `layout`, `windows` and
-//!     `start`.
+//!     as, autosave, merging another program's change, closing), `exporting` (File ›
+//!     Export…: the files written on a worker, the picture from egui's screenshot),
+//!     `recent` (File › Open recent), `layout`, `windows` and `start`.
 //! - `src/main.rs` — parses the command line; with no subcommand it opens the window.
 //!
 //! # Invariants
