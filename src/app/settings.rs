@@ -314,7 +314,7 @@ fn settings_ui(
                 ui.add(
                     TextEdit::singleline(&mut draft.calendar_time)
                         .hint_text("HH:MM")
-                        .desired_width(60.0),
+                        .desired_width(72.0),
                 )
                 .labelled_by(label.id)
                 .on_hover_text("File › Export… as a calendar puts each session at this time of day, for its planned minutes");
