@@ -36,8 +36,12 @@
 //!   dates, the limit of a bad day, the past-day rule, a day's verdict against its sessions,
 //!   form with its zone on a proposal's key days, [`present::review`]'s look back in words),
 //!   so the two never disagree.
+//! - [`export`] — the plan elsewhere, pure: the sessions of a range of days as a calendar
+//!   ([`export::calendar`], RFC 5545, with UIDs stable per plan and session) or a
+//!   spreadsheet ([`export::table`], CSV), as text; written to disk through
+//!   [`file::save_text`].
 //! - [`cli`] — the headless subcommands, one file each, on top of `core`, `file` and
-//!   `present`.
+//!   `present`; `cli::desktop` installs the menu entry and icon (`--install-desktop`).
 //! - [`app`] — the window (eframe/egui), layered one way (`tests/ui_layers.rs`):
 //!   - at the bottom, the theme, [`present`] as the window formats it, the typed-number
 //!     field, and `files` (the plan on disk: dialogs and loads on worker threads, one
@@ -54,13 +58,17 @@
 //!     folded away on a small window), [`app::charts`] (one file per chart over one
 //!     shared skeleton, and "Your patterns"), settings and the readiness rules, the top bar,
 //!     the notices, the strip of fixed height above the grid that holds the offers, a
-//!     proposal and fatigue carrying over (`notices_strip`), and "Mark done…" (`mark_done`);
+//!     proposal and fatigue carrying over (`notices_strip`), "Mark done…" (`mark_done`),
+//!     the export window (`export_window`) and the keyboard shortcuts (`shortcuts`, the
+//!     list Help shows);
 //!   - the shell on top: [`app::RunweekApp`] (`app/mod.rs`), the `workspace` (selection,
 //!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and
 //!     changes the plan), `saving` (the file lifecycle with typed outcomes: open, save, Save
-//!     as, autosave, merging another program's change, closing), `layout`, `windows`,
-//!     `start` and `import` (File › Import activities…, dropped files, the preview; applied
-//!     as one command carrying the batch edit).
+//!     as, autosave, merging another program's change, closing), `exporting` (File ›
+//!     Export…: the files written on a worker, the picture from egui's screenshot),
+//!     `recent` (File › Open recent), `layout`, `windows`, `start` and `import` (File ›
+//!     Import activities…, dropped files, the preview; applied as one command carrying the
+//!     batch edit).
 //! - `src/main.rs` — parses the command line; with no subcommand it opens the window.
 //!
 //! # Invariants
@@ -98,5 +106,6 @@ pub mod activity_file;
 pub mod app;
 pub mod cli;
 pub mod core;
+pub mod export;
 pub mod file;
 pub mod present;

@@ -9,6 +9,7 @@ use runweek::cli::{self, Args};
 fn main() -> ExitCode {
     // For the time to the first frame (logged with RUNWEEK_STARTUP_LOG=1).
     let started = std::time::Instant::now();
+    init_logging();
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) if e.use_stderr() => {
@@ -21,6 +22,20 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
     };
+    if args.install_desktop {
+        let mut out = std::io::stdout().lock();
+        let installed = cli::desktop::data_home().and_then(|home| {
+            let exe = std::env::current_exe()?;
+            cli::desktop::install(&home, &exe, &mut out)
+        });
+        return match installed {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("{e:#}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let Some(command) = args.command else {
         return match runweek::app::run(args.file, started) {
             Ok(()) => ExitCode::SUCCESS,
@@ -47,6 +62,21 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Diagnostics on standard error: warnings and errors from runweek and the libraries under
+/// the window (eframe, wgpu) by default; `RUST_LOG=runweek=debug` adds what runweek does
+/// with files and why; `RUNWEEK_STARTUP_LOG=1` the time to the first frame.
+fn init_logging() {
+    let mut logger = env_logger::Builder::new();
+    logger.filter_level(log::LevelFilter::Warn);
+    if std::env::var_os("RUNWEEK_STARTUP_LOG").is_some() {
+        logger.filter_module("runweek::app::start", log::LevelFilter::Info);
+    }
+    if let Ok(spec) = std::env::var("RUST_LOG") {
+        logger.parse_filters(&spec);
+    }
+    logger.init();
 }
 
 /// clap's error folded into one line, as for a bad file: what was wrong, what was missing,

@@ -39,6 +39,21 @@ fn core_names_no_ui_no_files_no_format_and_no_clock() {
     let mut files = Vec::new();
     rust_files(&core, &mut files);
     assert!(files.len() >= 5, "src/core should hold the domain");
+    assert_pure(files);
+}
+
+/// The exports write to a `String` from the plan and the time stamp they are given, so that
+/// tests can read back exactly what a file would hold.
+#[test]
+fn exports_name_no_ui_no_files_and_no_clock() {
+    let export = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/export");
+    let mut files = Vec::new();
+    rust_files(&export, &mut files);
+    assert!(files.len() >= 3, "src/export holds the writers");
+    assert_pure(files);
+}
+
+fn assert_pure(files: Vec<PathBuf>) {
     let mut offences = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file).expect("readable source");
@@ -57,7 +72,7 @@ fn core_names_no_ui_no_files_no_format_and_no_clock() {
     }
     assert!(
         offences.is_empty(),
-        "core must stay pure:\n{}",
+        "the core and the exports must stay pure:\n{}",
         offences.join("\n")
     );
 }

@@ -17,11 +17,13 @@ use std::path::{Path, PathBuf};
 const BOTTOM: [&str; 4] = ["theme", "format", "field", "files"];
 const VIEW_MODELS: [&str; 3] = ["badge", "week_view", "preview"];
 const STATE: [&str; 2] = ["document", "derived"];
-const SHELL: [&str; 8] = [
+const SHELL: [&str; 10] = [
     "",
     "commands",
+    "exporting",
     "import",
     "layout",
+    "recent",
     "saving",
     "start",
     "windows",

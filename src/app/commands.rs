@@ -53,6 +53,12 @@ pub enum Command {
     ToggleCharts,
     /// Activities from the watch: choose, read, preview, apply as one step.
     Import(ImportCommand),
+    /// File › Export…: the export window.
+    OpenExport,
+    /// File › Quit: closes the window the normal way, so the last change is saved first.
+    Quit,
+    /// Help › Keyboard shortcuts.
+    ShowShortcuts,
 }
 
 /// Opening and saving plans.
@@ -194,6 +200,12 @@ impl RunweekApp {
             }
             Command::ToggleCharts => self.prefs.charts = !self.prefs.charts,
             Command::Import(import) => self.run_import(ctx, import),
+            Command::OpenExport => self.open_export(),
+            Command::Quit => {
+                log::debug!("quit asked for: closing the window");
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::ShowShortcuts => self.shortcuts_open = true,
         }
     }
 
@@ -294,6 +306,12 @@ impl RunweekApp {
             }
             if i.consume_shortcut(&command(Key::I)) {
                 found.push(Command::Import(ImportCommand::Dialog));
+            }
+            if i.consume_shortcut(&command(Key::E)) {
+                found.push(Command::OpenExport);
+            }
+            if i.consume_shortcut(&command(Key::Q)) {
+                found.push(Command::Quit);
             }
             if typing {
                 return;

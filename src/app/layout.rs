@@ -33,6 +33,7 @@ impl RunweekApp {
             file_state: self.file_state(),
             home_plan: self.files.is_home_plan(self.doc.path()),
             charts_open: self.prefs.charts,
+            recent: &self.prefs.recent,
         };
         egui::Panel::top("top bar").show(ui, |ui| top_bar::top_bar_ui(ui, &bar, out));
         let plan = self.doc.plan();
@@ -67,17 +68,19 @@ impl RunweekApp {
                 self.prefs.charts_share = Some(share);
             }
         }
-        let side = side_panel_width(full.width());
-        egui::Panel::right("day panel")
+        let width = side_panel_width(full.width());
+        let side = egui::Panel::right("day panel")
             .resizable(true)
-            .default_size(side.default)
-            .size_range(side.min..=side.max)
+            .default_size(width.default)
+            .size_range(width.min..=width.max)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink(false)
                     .show(ui, |ui| self.side_panel(ui, view, out));
-            });
-        egui::CentralPanel::default()
+            })
+            .response
+            .rect;
+        let central = egui::CentralPanel::default()
             .show(ui, |ui| {
                 let plan = self.doc.plan();
                 if let Some(review) = derived.week_review() {
@@ -110,7 +113,11 @@ impl RunweekApp {
                 week_grid::week_grid_ui(ui, &args, out);
             })
             .response
-            .rect
+            .rect;
+        // The central panel's rect runs under the day panel; the week ends where that begins.
+        let mut week = central;
+        week.max.x = week.max.x.min(side.min.x);
+        week
     }
 
     /// The selected day's panel: its header, then (for components about a day) their

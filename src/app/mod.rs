@@ -37,6 +37,8 @@ mod commands;
 mod day_panel;
 mod derived;
 mod document;
+mod export_window;
+mod exporting;
 mod field;
 mod files;
 mod format;
@@ -47,12 +49,14 @@ mod notices;
 mod notices_strip;
 pub mod preview;
 mod readiness_panel;
+mod recent;
 pub mod replan_panel;
 mod review_panel;
 mod saving;
 mod session_card;
 mod session_editor;
 mod settings;
+mod shortcuts;
 mod start;
 mod summary;
 mod theme;
@@ -114,6 +118,8 @@ pub struct Prefs {
     /// Whether the week review under the grid is open; until the runner opens or closes it,
     /// open only on a window tall enough to keep the grid roomy (`review_panel`).
     pub review: Option<bool>,
+    /// The plans opened last, newest first (File › Open recent).
+    pub recent: Vec<PathBuf>,
 }
 
 const PREFS_KEY: &str = "runweek";
@@ -145,6 +151,10 @@ pub struct RunweekApp {
     styled: bool,
     /// Activities from the watch on their way in.
     import: Importer,
+    /// File › Export… and what it started.
+    exporter: exporting::Exporter,
+    /// Whether Help › Keyboard shortcuts is open.
+    shortcuts_open: bool,
 }
 
 impl RunweekApp {
@@ -179,6 +189,8 @@ impl RunweekApp {
             frames: 0,
             styled: false,
             import: Importer::default(),
+            exporter: exporting::Exporter::default(),
+            shortcuts_open: false,
         }
     }
 
@@ -308,6 +320,7 @@ impl RunweekApp {
             .week_view()
             .map(|view| self.panels(ui, view, &derived, &mut out));
         self.derived = derived;
+        self.exporter.week_rect = grid_rect;
         self.windows(&ctx, &mut out);
         if let Some(grid_rect) = grid_rect {
             self.notices.ui(ui, grid_rect);
@@ -322,6 +335,7 @@ impl RunweekApp {
             ctx.request_repaint();
         }
         self.autosave(&ctx);
+        self.remember_recent();
         self.update_title(&ctx);
         self.log_startup(&ctx);
     }

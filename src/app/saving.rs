@@ -246,6 +246,7 @@ impl RunweekApp {
     }
 
     fn chosen(&mut self, ctx: &egui::Context, purpose: Purpose, path: PathBuf) {
+        log::debug!("{} chosen: {}", purpose.verb(), path.display());
         match purpose {
             Purpose::Open => {
                 if self.doc.path() == Some(path.as_path()) && !self.doc.is_dirty() {
@@ -563,7 +564,6 @@ impl RunweekApp {
         if self.doc.is_dirty() {
             // The window is going away: the log is the last place to say it.
             log::error!("your last changes could not be saved");
-            eprintln!("runweek: your last changes could not be saved");
         }
     }
 }

@@ -16,7 +16,7 @@ use super::theme::error_color;
 use super::{Command, field, format};
 use crate::core::edit::Edit;
 use crate::core::plan::{Availability, Plan, Weekday};
-use crate::core::settings::{Settings, Units, WeekStart};
+use crate::core::settings::{Settings, Units, WeekStart, time_of_day};
 use crate::core::units::{Bpm, Minutes};
 
 /// Light, dark, or whatever the desktop uses.
@@ -78,6 +78,8 @@ pub struct SettingsDraft {
     blocked: BTreeSet<Date>,
     /// The date picker's day, for adding a blocked date.
     new_blocked: Date,
+    /// The time of day of calendar exports, "HH:MM"; empty for all-day events.
+    calendar_time: String,
 }
 
 impl SettingsDraft {
@@ -103,6 +105,10 @@ impl SettingsDraft {
             }),
             blocked: plan.availability.blocked.clone(),
             new_blocked: today,
+            calendar_time: plan
+                .settings
+                .calendar_time
+                .map_or_else(String::new, time_of_day::format),
         }
     }
 
@@ -123,6 +129,16 @@ impl SettingsDraft {
             problems.insert("easy_hr", problem);
             None
         });
+        settings.calendar_time = match self.calendar_time.trim() {
+            "" => None,
+            text => time_of_day::parse(text).map_or_else(
+                |why| {
+                    problems.insert("calendar_time", format!("Calendar time: {why}"));
+                    None
+                },
+                Some,
+            ),
+        };
         let trend_fields = [
             &mut settings.fitness_days,
             &mut settings.fatigue_days,
@@ -341,6 +357,18 @@ fn settings_ui(
                 });
                 ui.end_row();
             }
+            let label = ui.label("Calendar export at");
+            ui.horizontal(|ui| {
+                ui.add(
+                    TextEdit::singleline(&mut draft.calendar_time)
+                        .hint_text("HH:MM")
+                        .desired_width(72.0),
+                )
+                .labelled_by(label.id)
+                .on_hover_text("File › Export… as a calendar puts each session at this time of day, for its planned minutes");
+                ui.label(RichText::new("e.g. 06:30; empty: all-day events").weak());
+            });
+            ui.end_row();
         });
     ui.add_space(6.0);
     ui.label("Most minutes you can train per weekday (empty: no limit, 0: no time)");

@@ -45,8 +45,8 @@ impl RunweekApp {
         let unix = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0.0, |d| d.as_secs_f64());
-        eprintln!(
-            "runweek: first frame {what} {:.1} ms after start (unix time {unix:.3}, pass {})",
+        log::info!(
+            "first frame {what} {:.1} ms after start (unix time {unix:.3}, pass {})",
             started.elapsed().as_secs_f64() * 1000.0,
             self.frames
         );
@@ -74,6 +74,14 @@ pub(super) fn open_at_start(
     today: Date,
 ) -> Start {
     let given = file.is_some();
+    log::debug!(
+        "starting on {}",
+        match (&file, &last) {
+            (Some(f), _) => format!("the file given, {}", f.display()),
+            (None, Some(l)) => format!("the plan open last time, {}", l.display()),
+            (None, None) => "the plan in the data folder, or the demo plan".to_owned(),
+        }
+    );
     let mut error = None;
     // A FILE that fails to open falls back to the last plan, so that the next plain start
     // still opens the runner's own plan rather than a fresh demo.
@@ -263,36 +271,15 @@ fn close_on_termination(ctx: &egui::Context) {
 #[cfg(not(unix))]
 fn close_on_termination(_ctx: &egui::Context) {}
 
-/// The window icon: seven day columns, the middle one today's, drawn rather than decoded
-/// so that starting needs no image file.
+/// The window icon: `assets/runweek.svg` rendered at 256 pixels (`assets/icons/`), built
+/// into the binary so that starting needs no file beside it.
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/runweek-256.png");
+
 fn icon() -> egui::IconData {
-    const SIZE: u32 = 64;
-    let mut rgba = Vec::with_capacity((SIZE * SIZE * 4) as usize);
-    for y in 0..SIZE {
-        for x in 0..SIZE {
-            let inside = (4..60).contains(&x) && (4..60).contains(&y);
-            let column = (x.saturating_sub(8)) / 7;
-            let in_bar = inside && x >= 8 && (x - 8) % 7 < 5 && column < 7;
-            let height = [30, 44, 22, 38, 18, 26, 48][column.min(6) as usize];
-            let pixel = if in_bar && y >= 56 - height && y < 56 {
-                if column == 3 {
-                    [0xE6, 0x9F, 0x00, 0xFF]
-                } else {
-                    [0xFF, 0xFF, 0xFF, 0xFF]
-                }
-            } else if inside {
-                [0x00, 0x72, 0xB2, 0xFF]
-            } else {
-                [0, 0, 0, 0]
-            };
-            rgba.extend_from_slice(&pixel);
-        }
-    }
-    egui::IconData {
-        rgba,
-        width: SIZE,
-        height: SIZE,
-    }
+    eframe::icon_data::from_png_bytes(ICON_PNG).unwrap_or_else(|e| {
+        log::warn!("the window icon could not be read: {e}");
+        egui::IconData::default()
+    })
 }
 
 #[cfg(test)]
@@ -302,6 +289,13 @@ mod tests {
     /// A folder that is gone after the test.
     fn temp_dir() -> tempfile::TempDir {
         tempfile::tempdir().expect("temp dir")
+    }
+
+    #[test]
+    fn the_window_icon_is_the_square_picture_from_the_assets() {
+        let icon = icon();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
     }
 
     #[test]

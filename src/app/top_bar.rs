@@ -1,9 +1,9 @@
 //! The bar across the top: the File and Edit menus, moving between weeks, and where the
 //! plan is kept.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use eframe::egui::{self, Align, Button, Layout, RichText, Ui};
+use eframe::egui::{self, Align, Button, Key, KeyboardShortcut, Layout, Modifiers, RichText, Ui};
 use jiff::civil::Date;
 
 use super::{Command, FileCommand, ImportCommand, Purpose, format};
@@ -35,6 +35,8 @@ pub struct TopBarArgs<'a> {
     pub home_plan: bool,
     /// Whether the charts panel is open.
     pub charts_open: bool,
+    /// The plans opened last, newest first.
+    pub recent: &'a [PathBuf],
 }
 
 pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
@@ -52,6 +54,7 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
             if ui.button("Open by path…").clicked() {
                 out.push(Command::File(FileCommand::Prompt(Purpose::Open)));
             }
+            recent_menu_ui(ui, args, out);
             ui.separator();
             if ui
                 .add(Button::new("Save").shortcut_text("Ctrl+S"))
@@ -76,6 +79,20 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
             if ui.button("Import activities by path…").clicked() {
                 out.push(Command::Import(ImportCommand::Prompt));
             }
+            let ctx = ui.ctx().clone();
+            let shortcut = |key| ctx.format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key));
+            let export = Button::new("Export…").shortcut_text(shortcut(Key::E));
+            if ui
+                .add(export)
+                .on_hover_text("The sessions as a calendar or a spreadsheet, or the week as a picture")
+                .clicked()
+            {
+                out.push(Command::OpenExport);
+            }
+            ui.separator();
+            if ui.add(Button::new("Quit").shortcut_text(shortcut(Key::Q))).clicked() {
+                out.push(Command::Quit);
+            }
         });
         ui.menu_button("Edit", |ui| {
             if ui
@@ -96,6 +113,11 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
             ui.separator();
             if ui.button("Settings…").clicked() {
                 out.push(Command::OpenSettings);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard shortcuts").clicked() {
+                out.push(Command::ShowShortcuts);
             }
         });
         ui.separator();
@@ -195,6 +217,36 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
                 .on_hover_text(&where_kept);
             ui.label(RichText::new(args.file_name).strong())
                 .on_hover_text(where_kept);
+        });
+    });
+}
+
+/// File › Open recent: the last plans, newest first; one that is gone is greyed.
+fn recent_menu_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
+    ui.add_enabled_ui(!args.recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in args.recent {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let there = path.is_file();
+                let open = args.file_path == Some(path.as_path());
+                let button = ui
+                    .add_enabled(there && !open, Button::new(name))
+                    .on_hover_text(path.display().to_string())
+                    .on_disabled_hover_text(if open {
+                        format!("{} is the plan on screen", path.display())
+                    } else {
+                        format!("{} is no longer there", path.display())
+                    });
+                if button.clicked() {
+                    out.push(Command::File(FileCommand::Chosen(
+                        Purpose::Open,
+                        path.clone(),
+                    )));
+                }
+            }
         });
     });
 }

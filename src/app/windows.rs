@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use eframe::egui::{self, Key, RichText};
 
 use super::files::{Conflict, PathPrompt, Purpose};
-use super::{Command, FileCommand, RunweekApp, format, settings};
+use super::{Command, FileCommand, RunweekApp, format, settings, shortcuts};
 use crate::core::merge::Clash;
 use crate::core::readiness::ReadinessEntry;
 use crate::core::session::{Done, Session};
@@ -14,6 +14,10 @@ use crate::core::session::{Done, Session};
 impl RunweekApp {
     /// Windows over the panels: settings, the typed path, a conflict, an error.
     pub(super) fn windows(&mut self, ctx: &egui::Context, out: &mut Vec<Command>) {
+        self.export_frame(ctx);
+        if self.shortcuts_open {
+            shortcuts::shortcuts_window(ctx, &mut self.shortcuts_open);
+        }
         if let Some(draft) = &mut self.work.settings
             && !settings::settings_window(ctx, draft, self.doc.plan(), self.prefs.theme, out)
         {

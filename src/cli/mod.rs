@@ -6,6 +6,8 @@
 
 mod assess;
 mod check;
+pub mod desktop;
+mod export;
 mod import;
 mod replan;
 mod review;
@@ -21,10 +23,19 @@ use jiff::civil::Date;
 /// Plan the training week, log how the body responds, and re-plan so the key workout
 /// survives a bad day.
 #[derive(Debug, Parser)]
-#[command(name = "runweek", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "runweek",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = MAIN_HELP
+)]
 pub struct Args {
     /// The plan file to open in the window (default: the last one, or the demo plan).
     pub file: Option<PathBuf>,
+    /// Add runweek to the desktop's applications menu (a .desktop file and the icon under
+    /// $XDG_DATA_HOME, else ~/.local/share), then exit.
+    #[arg(long, conflicts_with = "file")]
+    pub install_desktop: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -32,35 +43,50 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check a plan file: a one-line summary, or FILE:LINE:COL: what is wrong.
+    #[command(after_help = CHECK_HELP)]
     Check {
+        /// The plan file.
         file: PathBuf,
+        /// Print the summary as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Show one week of a plan as a text grid.
+    #[command(after_help = SHOW_HELP)]
     Show {
+        /// The plan file.
         file: PathBuf,
-        /// A day of the week to show (default: today).
+        /// A day of the week to show, YYYY-MM-DD (default: today).
         #[arg(long, value_parser = day)]
         date: Option<Date>,
+        /// Print the week as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Print the built-in demo plan, to start a plan of your own from it.
+    #[command(after_help = DEMO_HELP)]
     Demo,
     /// The day's verdict (Push, As planned, Hold back, Rest) with its reasons.
+    #[command(after_help = ASSESS_HELP)]
     Assess {
+        /// The plan file.
         file: PathBuf,
+        /// The day to assess, YYYY-MM-DD.
         #[arg(long, value_parser = day)]
         date: Date,
+        /// Print the verdict and its reasons as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Propose a re-plan of the rest of the week from a day on; --write applies it.
+    #[command(after_help = REPLAN_HELP)]
     Replan {
+        /// The plan file.
         file: PathBuf,
+        /// The day the re-plan starts, YYYY-MM-DD.
         #[arg(long, value_parser = day)]
         date: Date,
+        /// Print the proposal as JSON.
         #[arg(long)]
         json: bool,
         /// Apply the proposal to the file (atomically).
@@ -102,7 +128,9 @@ pub enum Command {
     ///
     /// Default range: the four weeks ending with the current week; with only --from or only
     /// --to, the four weeks from or to that day's week.
+    #[command(after_help = STATS_HELP)]
     Stats {
+        /// The plan file.
         file: PathBuf,
         /// First day to show.
         #[arg(long, value_parser = day)]
@@ -133,7 +161,103 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the plan's sessions as a calendar (.ics) or a spreadsheet (.csv).
+    ///
+    /// The calendar holds one event per session, all-day or at the plan's `calendar_time`;
+    /// its UIDs stay the same from one export to the next, so a calendar program updates
+    /// the events it already has. The spreadsheet has a header and one row per session.
+    #[command(after_help = EXPORT_HELP)]
+    Export {
+        /// The plan file.
+        file: PathBuf,
+        /// ics (a calendar) or csv (a spreadsheet).
+        #[arg(long, value_enum)]
+        format: export::ExportFormat,
+        /// First day to export (default: the plan's first).
+        #[arg(long, value_parser = day)]
+        from: Option<Date>,
+        /// Last day to export, included (default: the plan's last).
+        #[arg(long, value_parser = day)]
+        to: Option<Date>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Print a completion script for a shell, to complete runweek's subcommands and options.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// bash, zsh, fish or powershell.
+        shell: Shell,
+    },
 }
+
+/// The shells `runweek completions` writes for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+const MAIN_HELP: &str = "\
+Exit codes: 0 success; 1 bad input or a window that could not open, with a one-line error.
+
+Examples:
+  runweek                      open the window on the last plan (the demo plan the first time)
+  runweek plan.ron             open plan.ron (a new plan if it does not exist yet)
+  runweek check plan.ron       check a plan file without a display";
+
+const CHECK_HELP: &str = "\
+Exit codes: 0 the plan is valid; 1 it is not (FILE:LINE:COL: what is wrong) or cannot be read.
+
+Example:
+  runweek check plan.ron --json";
+
+const SHOW_HELP: &str = "\
+Exit codes: 0 shown; 1 bad input (the plan, the day), with a one-line error.
+
+Example:
+  runweek show plan.ron --date 2026-11-25";
+
+const DEMO_HELP: &str = "\
+Exit codes: 0 printed.
+
+Example:
+  runweek demo > plan.ron";
+
+const ASSESS_HELP: &str = "\
+Exit codes: 0 assessed; 1 bad input (the plan, the day), with a one-line error.
+
+Example:
+  runweek assess plan.ron --date 2026-11-25 --json";
+
+const REPLAN_HELP: &str = "\
+Exit codes: 0 proposed (and written with --write); 1 bad input or the file could not be \
+written, with a one-line error.
+
+Example:
+  runweek replan plan.ron --date 2026-11-25 --write";
+
+const STATS_HELP: &str = "\
+Exit codes: 0 printed; 1 bad input (the plan, the days), with a one-line error.
+
+Example:
+  runweek stats plan.ron --from 2026-11-02 --to 2026-11-29";
+
+const COMPLETIONS_HELP: &str = "\
+Exit codes: 0 printed; 1 an unknown shell.
+
+Examples:
+  runweek completions bash > ~/.local/share/bash-completion/completions/runweek
+  runweek completions zsh > ~/.zfunc/_runweek
+  runweek completions fish > ~/.config/fish/completions/runweek.fish";
+
+const EXPORT_HELP: &str = "\
+Exit codes: 0 exported; 1 bad input (the plan, a day, the output file), with a one-line error.
+
+Example:
+  runweek export plan.ron --format ics --from 2026-11-23 -o training.ics";
 
 /// A day on the command line, spelled and bounded as in the plan file.
 fn day(text: &str) -> Result<Date, String> {
@@ -188,6 +312,33 @@ pub fn run(command: Command, today: Date, out: &mut dyn Write) -> anyhow::Result
             dry_run,
             json,
         } => import::run(&plan, &files, dry_run, json, out),
+        Command::Export {
+            file,
+            format,
+            from,
+            to,
+            output,
+        } => export::run(
+            &export::Request {
+                file: &file,
+                format: format.into(),
+                from,
+                to,
+                output: output.as_deref(),
+            },
+            out,
+        ),
+        Command::Completions { shell } => {
+            use clap::CommandFactory as _;
+            let shell = match shell {
+                Shell::Bash => clap_complete::Shell::Bash,
+                Shell::Zsh => clap_complete::Shell::Zsh,
+                Shell::Fish => clap_complete::Shell::Fish,
+                Shell::Powershell => clap_complete::Shell::PowerShell,
+            };
+            clap_complete::generate(shell, &mut Args::command(), "runweek", out);
+            Ok(())
+        }
         Command::Demo => {
             out.write_all(crate::file::DEMO.as_bytes())?;
             Ok(())

@@ -10,6 +10,7 @@
 //! [`VerdictRules::RANGES`] is that table. [`VerdictRules::check`] reads it, and the window's
 //! settings can read it too instead of keeping a copy of the ranges in step by a test.
 
+use jiff::civil::Time;
 use serde::{Deserialize, Serialize};
 
 use super::units::Bpm;
@@ -51,6 +52,11 @@ pub struct Settings {
     /// they did.
     #[serde(skip_serializing_if = "ReviewRules::is_default")]
     pub review: ReviewRules,
+    /// The time of day at which a calendar export places each session (`"HH:MM"` in the
+    /// file, the runner's local time wherever they are); none puts each on its day as an
+    /// all-day event.
+    #[serde(with = "time_of_day", skip_serializing_if = "Option::is_none")]
+    pub calendar_time: Option<Time>,
 }
 
 impl Default for Settings {
@@ -64,6 +70,7 @@ impl Default for Settings {
             load_growth_pct: 10,
             verdict: VerdictRules::default(),
             review: ReviewRules::default(),
+            calendar_time: None,
         }
     }
 }
@@ -153,6 +160,51 @@ impl ReviewRules {
             }
         }
         Ok(())
+    }
+}
+
+/// A time of day as the plan file spells it, `"HH:MM"` on the 24-hour clock: the plan
+/// means a time on the runner's watch, not an instant, so there are no seconds and no zone.
+pub mod time_of_day {
+    use jiff::civil::Time;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Parses `"HH:MM"` exactly.
+    ///
+    /// # Errors
+    /// Anything else, or an hour or minute out of range.
+    pub fn parse(text: &str) -> Result<Time, String> {
+        let b = text.as_bytes();
+        let shaped = b.len() == 5
+            && b.iter().enumerate().all(|(i, c)| match i {
+                2 => *c == b':',
+                _ => c.is_ascii_digit(),
+            });
+        let bad = || format!("expected a time of day as \"HH:MM\", got \"{text}\"");
+        if !shaped {
+            return Err(bad());
+        }
+        let hour: i8 = text[..2].parse().map_err(|_| bad())?;
+        let minute: i8 = text[3..].parse().map_err(|_| bad())?;
+        Time::new(hour, minute, 0, 0).map_err(|_| bad())
+    }
+
+    /// `"06:30"`.
+    pub fn format(time: Time) -> String {
+        time.strftime("%H:%M").to_string()
+    }
+
+    pub fn serialize<S: Serializer>(time: &Option<Time>, s: S) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(time) => s.serialize_some(&format(*time)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Time>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| parse(&text).map_err(serde::de::Error::custom))
+            .transpose()
     }
 }
 
@@ -449,5 +501,21 @@ mod tests {
             pct.check(),
             Err("review.as_planned_pct must be between 0 and 50, got 60".to_owned())
         );
+    }
+
+    #[test]
+    fn a_time_of_day_is_hh_mm_exactly() {
+        let t = |text| time_of_day::parse(text).map(time_of_day::format);
+        assert_eq!(t("06:30"), Ok("06:30".to_owned()));
+        assert_eq!(t("23:59"), Ok("23:59".to_owned()));
+        for bad in ["6:30", "24:00", "12:60", "06:30:00", "ab:cd", "", "06-30"] {
+            assert_eq!(
+                t(bad),
+                Err(format!(
+                    "expected a time of day as \"HH:MM\", got \"{bad}\""
+                )),
+                "{bad}"
+            );
+        }
     }
 }

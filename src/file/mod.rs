@@ -15,7 +15,7 @@ pub mod echo;
 pub mod save;
 
 pub use save::{
-    Disk, SaveEffects, Saved, Steps, remove_stale_temps, save, save_effects, save_text,
+    Disk, SaveEffects, Saved, Steps, remove_stale_temps, save, save_bytes, save_effects, save_text,
     save_text_with,
 };
 

@@ -125,6 +125,19 @@ pub fn save_text(path: &Path, text: &str) -> Result<Saved, FileError> {
 /// # Errors
 /// As [`save`].
 pub fn save_text_with(path: &Path, text: &str, steps: &mut dyn Steps) -> Result<Saved, FileError> {
+    save_bytes_with(path, text.as_bytes(), steps)
+}
+
+/// Writes any file atomically as a plan is saved (an export, a picture), unless the file
+/// already holds exactly `bytes`.
+///
+/// # Errors
+/// As [`save`].
+pub fn save_bytes(path: &Path, bytes: &[u8]) -> Result<Saved, FileError> {
+    save_bytes_with(path, bytes, &mut Disk)
+}
+
+fn save_bytes_with(path: &Path, text: &[u8], steps: &mut dyn Steps) -> Result<Saved, FileError> {
     let io = |e: io::Error| FileError::at(None, e.to_string()).with_path(path);
     let target = resolve(path).map_err(io)?;
     let old = match std::fs::symlink_metadata(&target) {
@@ -133,7 +146,7 @@ pub fn save_text_with(path: &Path, text: &str, steps: &mut dyn Steps) -> Result<
             return Err(FileError::at(
                 None,
                 format!(
-                    "this is {}, not a plan file; runweek saves plans only over regular files",
+                    "this is {}, not a regular file; runweek saves only over regular files",
                     super::kind_of(&meta)
                 ),
             )
@@ -143,11 +156,22 @@ pub fn save_text_with(path: &Path, text: &str, steps: &mut dyn Steps) -> Result<
         Err(e) => return Err(io(e)),
     };
     if old.as_ref().is_some_and(|m| m.len() == text.len() as u64) && holds(&target, text) {
+        log::debug!("{} already holds this text: not written", target.display());
         return Ok(Saved::Unchanged);
     }
     let (dir, name) = dir_and_name(&target);
     let prefix = format!(".{name}.{}.", std::process::id());
     write_beside(steps, &dir, &prefix, old.as_ref(), text, &target).map_err(io)?;
+    log::debug!(
+        "wrote {} ({} bytes) through a temp file renamed over it{}",
+        target.display(),
+        text.len(),
+        if target == path {
+            ""
+        } else {
+            ", where the link points"
+        }
+    );
     remove_stale_temps(&dir, &name);
     Ok(Saved::Written)
 }
@@ -158,14 +182,14 @@ fn write_beside(
     dir: &Path,
     prefix: &str,
     old: Option<&Metadata>,
-    text: &str,
+    text: &[u8],
     target: &Path,
 ) -> io::Result<()> {
     let mut temp = steps.create(dir, prefix, ".tmp")?;
     if let Some(old) = old {
         keep_mode_and_owner(temp.as_file(), old)?;
     }
-    steps.write(temp.as_file_mut(), text.as_bytes())?;
+    steps.write(temp.as_file_mut(), text)?;
     steps.sync(temp.as_file())?;
     steps.rename(temp, target)?;
     // Make the rename itself durable; not every platform can open a folder, so this is
@@ -201,7 +225,7 @@ fn dir_and_name(target: &Path) -> (PathBuf, String) {
 
 /// Whether the regular file at `path` holds exactly `text` (read without blocking and
 /// never past the size cap).
-fn holds(path: &Path, text: &str) -> bool {
+fn holds(path: &Path, text: &[u8]) -> bool {
     let Ok((file, meta)) = open_regular(path) else {
         return false;
     };
@@ -211,7 +235,7 @@ fn holds(path: &Path, text: &str) -> bool {
     let mut bytes = Vec::with_capacity(text.len());
     file.take(MAX_FILE_BYTES)
         .read_to_end(&mut bytes)
-        .is_ok_and(|_| bytes == text.as_bytes())
+        .is_ok_and(|_| bytes == text)
 }
 
 /// The old file's permissions exactly (not narrowed by the umask), and its owner and group

@@ -12,6 +12,7 @@ pub mod review;
 use jiff::civil::Date;
 
 use crate::core::replan::DayLimit;
+use crate::core::session::{DoneRun, Session};
 use crate::core::week::add_days;
 
 use crate::core::settings::Units;
@@ -120,6 +121,37 @@ pub fn past_day(day: Date, today: Date) -> Option<String> {
             day_short(day)
         )
     })
+}
+
+/// A session in one line, as a calendar lists it: "Tempo 50 min · 10.0 km ★"; a rest day
+/// of no minutes is just "Rest".
+pub fn session_line(session: &Session, units: Units) -> String {
+    let mut line = session.kind.label().to_owned();
+    if session.minutes.get() > 0 {
+        line += &format!(" {}", minutes(u32::from(session.minutes.get())));
+    }
+    if let Some(km) = session.distance_km {
+        line += &format!(" · {}", distance(km.get(), units));
+    }
+    if session.key {
+        line += " ★";
+    }
+    line
+}
+
+/// What was run: "47 min, 8.1 km, RPE 3, average HR 139 bpm".
+pub fn done_run(run: &DoneRun, units: Units) -> String {
+    let mut line = minutes(u32::from(run.minutes.get()));
+    if let Some(km) = run.distance_km {
+        line += &format!(", {}", distance(km.get(), units));
+    }
+    if let Some(rpe) = run.rpe {
+        line += &format!(", RPE {rpe}");
+    }
+    if let Some(hr) = run.avg_hr {
+        line += &format!(", average HR {hr} bpm");
+    }
+    line
 }
 
 /// "23 – 29 Nov 2026", "30 Nov – 6 Dec 2026", "28 Dec 2026 – 3 Jan 2027".

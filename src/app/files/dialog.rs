@@ -45,6 +45,24 @@ pub fn pick(purpose: Purpose, start_dir: Option<PathBuf>, name: String) -> Optio
     handle.map(|h| h.path().to_owned())
 }
 
+/// The native save dialog for an exported file (`extension` without its dot), run to
+/// completion on this (worker) thread.
+pub fn pick_export(
+    start_dir: Option<PathBuf>,
+    name: String,
+    kind: &str,
+    extension: &str,
+) -> Option<PathBuf> {
+    let mut dialog = rfd::AsyncFileDialog::new()
+        .add_filter(kind, &[extension])
+        .set_title("Export to")
+        .set_file_name(name);
+    if let Some(dir) = start_dir {
+        dialog = dialog.set_directory(dir);
+    }
+    block_on(dialog.save_file()).map(|h| h.path().to_owned())
+}
+
 /// Runs a future on the current thread; rfd's dialog futures only need to be woken.
 pub fn block_on<F: Future>(future: F) -> F::Output {
     struct Unpark(std::thread::Thread);

@@ -46,6 +46,7 @@ pub struct Conflict {
 /// # Errors
 /// As [`file::load`].
 pub fn load(path: &Path) -> Result<(Plan, Stamp), FileError> {
+    log::debug!("reading the plan {}", path.display());
     let text = file::read_text(path)?;
     let plan = file::parse(&text).map_err(|mut e| {
         e.path = Some(path.to_owned());
@@ -94,6 +95,10 @@ pub fn save(
     let changed = expected.is_some_and(|expected| changed_on_disk(path, expected));
     let text = file::to_text(plan);
     if changed {
+        log::debug!(
+            "{} changed on disk since runweek last read or wrote it; {if_changed:?}",
+            path.display()
+        );
         match if_changed {
             IfChanged::Overwrite => {}
             IfChanged::Ask => {

@@ -25,7 +25,7 @@ use eframe::egui;
 use crate::core::plan::Plan;
 use crate::file::FileError;
 
-pub use dialog::{block_on, dialog_likely};
+pub use dialog::{block_on, dialog_likely, pick_export};
 pub use disk::{Conflict, IfChanged, SaveResult, Saved, Stamp, load};
 pub use writer::{Job, Written};
 
