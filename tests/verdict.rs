@@ -209,12 +209,8 @@ fn rest_at_four_hold_back_signals_hold_back_at_three() {
 #[test]
 fn hold_back_at_two_signals_as_planned_at_one() {
     let a = check(&["0 M heavy rough"], Some(HoldBack), 2, 0);
-    has_reason(&a, Effect::HoldBack, "Legs feel heavy early in the run");
-    has_reason(
-        &a,
-        Effect::HoldBack,
-        "Stride feels less controlled, less smooth",
-    );
+    has_reason(&a, Effect::HoldBack, "Legs feel heavy already this morning");
+    has_reason(&a, Effect::HoldBack, "First steps feel stiff, less smooth");
     check(&["0 M heavy"], Some(AsPlanned), 1, 0);
     check(&["0 M"], Some(AsPlanned), 0, 0);
 }
@@ -593,11 +589,11 @@ fn hrv_band_needs_its_own_readings() {
 #[test]
 fn push_at_three_push_signals_and_no_hold_back_signal() {
     let a = check(&["0 M responsive controlled stable"], Some(Push), 0, 3);
-    has_reason(&a, Effect::Push, "Legs feel responsive, not just rested");
+    has_reason(&a, Effect::Push, "Legs feel springy, not just rested");
     has_reason(
         &a,
         Effect::Push,
-        "Breathing stays controlled at moderate effort",
+        "Breathing stayed controlled at moderate effort on the last run",
     );
     has_reason(
         &a,
@@ -943,12 +939,8 @@ fn the_demo_plan_reads_right() {
     let a = day(date(2026, 11, 20));
     assert_eq!(a.verdict, Some(HoldBack));
     assert_eq!(a.hold_back_signals, 2);
-    has_reason(&a, Effect::HoldBack, "Legs feel heavy early in the run");
-    has_reason(
-        &a,
-        Effect::HoldBack,
-        "Stride feels less controlled, less smooth",
-    );
+    has_reason(&a, Effect::HoldBack, "Legs feel heavy already this morning");
+    has_reason(&a, Effect::HoldBack, "First steps feel stiff, less smooth");
     // The day after a hold-back day, with no signal of its own, is as planned.
     assert_eq!(day(date(2026, 11, 21)).verdict, Some(AsPlanned));
     let a = day(date(2026, 11, 25));

@@ -97,7 +97,7 @@ mod tests {
         assert_eq!(
             reasons,
             [
-                "⏷ Legs feel heavy early in the run",
+                "⏷ Legs feel heavy already this morning",
                 "⏷ Heart rate is higher than expected at easy effort"
             ]
         );

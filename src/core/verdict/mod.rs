@@ -470,6 +470,7 @@ impl<'a> Window<'a> {
             improving: entry.when == When::WarmUp && entry.improving,
             ..Tally::default()
         };
+        let said = words::signal_words(entry.when);
         if entry.unwell {
             t.rest = true;
             notes.add(Effect::Rest, || "Feeling unwell".to_owned());
@@ -478,15 +479,15 @@ impl<'a> Window<'a> {
             &mut t,
             &mut notes,
             entry.legs.side(),
-            "Legs feel heavy early in the run",
-            "Legs feel responsive, not just rested",
+            said.legs.0,
+            said.legs.1,
         );
         count(
             &mut t,
             &mut notes,
             entry.breathing.side(),
-            "Breathing is laboured at moderate effort",
-            "Breathing stays controlled at moderate effort",
+            said.breathing.0,
+            said.breathing.1,
         );
         let expected = self.plan.settings.easy_hr.map(|b| b.get());
         let marker = file_hr::marker(facts.easy_hr, facts.file_hr, expected, r.easy_hr_above);
@@ -542,8 +543,8 @@ impl<'a> Window<'a> {
             &mut t,
             &mut notes,
             entry.stride.side(),
-            "Stride feels less controlled, less smooth",
-            "Stride feels smooth and controlled",
+            said.stride.0,
+            said.stride.1,
         );
         count(
             &mut t,

@@ -1,5 +1,6 @@
 //! The verdict's rules in words, with the thresholds in force: what the "Why?" view states.
 
+use crate::core::readiness::When;
 use crate::core::settings::VerdictRules;
 
 /// The rules in words, with the thresholds in force, for the "Why?" view.
@@ -57,4 +58,46 @@ pub fn rule_lines(rules: &VerdictRules) -> Vec<String> {
             r.rpe_trend_min_sessions
         ),
     ]
+}
+
+/// How a felt signal reads in a day's reasons: (hold-back side, push side). A morning check
+/// is made before the run, so its words are about the morning and the last run; a warm-up
+/// check's about the first minutes of this one (the article's table).
+pub(super) struct SignalWords {
+    pub legs: (&'static str, &'static str),
+    pub breathing: (&'static str, &'static str),
+    pub stride: (&'static str, &'static str),
+}
+
+pub(super) fn signal_words(when: When) -> SignalWords {
+    match when {
+        When::Morning => SignalWords {
+            legs: (
+                "Legs feel heavy already this morning",
+                "Legs feel springy, not just rested",
+            ),
+            breathing: (
+                "Breathing was laboured at moderate effort on the last run",
+                "Breathing stayed controlled at moderate effort on the last run",
+            ),
+            stride: (
+                "First steps feel stiff, less smooth",
+                "First steps feel light and easy",
+            ),
+        },
+        When::WarmUp => SignalWords {
+            legs: (
+                "Legs feel heavy early in the run",
+                "Legs feel responsive, not just rested",
+            ),
+            breathing: (
+                "Breathing is laboured at moderate effort",
+                "Breathing stays controlled at moderate effort",
+            ),
+            stride: (
+                "Stride feels less controlled, less smooth",
+                "Stride feels smooth and controlled",
+            ),
+        },
+    }
 }
