@@ -1343,7 +1343,9 @@ fn twenty_five_thousand_sessions_in_a_week_need_no_deep_stack() {
              so it proposes no change."
         )
     );
-    assert!(took.as_secs_f64() < 2.0, "{took:?}");
+    // A guard against a runaway (which took minutes), not a figure: alone it takes under a
+    // second, but a loaded two-core machine running the other tests can more than double that.
+    assert!(took.as_secs_f64() < 10.0, "{took:?}");
     // Just within the limit, the search itself runs on its own stack too.
     let (p, request) = crowded(MAX_SESSIONS, false);
     let proposal = std::thread::Builder::new()
