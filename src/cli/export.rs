@@ -40,11 +40,7 @@ pub struct Request<'a> {
 }
 
 pub fn run(request: &Request<'_>, out: &mut dyn Write) -> anyhow::Result<()> {
-    if let (Some(from), Some(to)) = (request.from, request.to)
-        && from > to
-    {
-        anyhow::bail!("--from {from} is after --to {to}");
-    }
+    super::check_order(request.from, request.to)?;
     let plan = file::load(request.file)?;
     let stem = request
         .file

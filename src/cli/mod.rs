@@ -345,3 +345,25 @@ pub fn run(command: Command, today: Date, out: &mut dyn Write) -> anyhow::Result
         }
     }
 }
+
+/// The longest range a subcommand reads (about a century), so that a mistyped year cannot
+/// make it run for minutes.
+const MAX_DAYS: i64 = 36_525;
+
+/// Refuses `--from` after `--to`, before anything is read.
+fn check_order(from: Option<Date>, to: Option<Date>) -> anyhow::Result<()> {
+    if let (Some(from), Some(to)) = (from, to)
+        && from > to
+    {
+        anyhow::bail!("--from {from} is after --to {to}");
+    }
+    Ok(())
+}
+
+/// Refuses a range longer than [`MAX_DAYS`].
+fn check_span(from: Date, to: Date) -> anyhow::Result<()> {
+    if crate::core::week::days_between(from, to) >= MAX_DAYS {
+        anyhow::bail!("--from {from} to --to {to} spans more than {MAX_DAYS} days; ask for less");
+    }
+    Ok(())
+}

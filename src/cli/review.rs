@@ -12,16 +12,12 @@ use serde_json::json;
 
 use crate::core::review::{self, Choice, Decision, Did, Pattern, RoomToExtend};
 use crate::core::verdict::Assessments;
-use crate::core::week::{Week, add_days, days_between};
+use crate::core::week::{Week, add_days};
 use crate::file;
 use crate::present::review as words;
 
 /// Weeks reviewed when `--from` is not given: the window's "last 12 weeks".
 const DEFAULT_WEEKS: i64 = 12;
-
-/// The longest range reviewed (about a century), so that a mistyped year cannot make the
-/// command run for minutes.
-const MAX_DAYS: i64 = 36_525;
 
 pub fn run(
     path: &Path,
@@ -31,11 +27,7 @@ pub fn run(
     json: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    if let (Some(from), Some(to)) = (from, to)
-        && from > to
-    {
-        anyhow::bail!("--from {from} is after --to {to}");
-    }
+    super::check_order(from, to)?;
     let plan = file::load(path)?;
     let week_start = plan.settings.week_start;
     let to = to.unwrap_or_else(|| Week::containing(today, week_start).end());
@@ -45,9 +37,7 @@ pub fn run(
             -7 * (DEFAULT_WEEKS - 1),
         )
     });
-    if days_between(from, to) >= MAX_DAYS {
-        anyhow::bail!("--from {from} to --to {to} spans more than {MAX_DAYS} days; ask for less");
-    }
+    super::check_span(from, to)?;
     // The week "Room to extend" speaks of: the last one reviewed that has begun.
     let week = Week::containing(to.min(today), week_start);
     let verdicts = Assessments::new(

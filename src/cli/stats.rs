@@ -19,10 +19,6 @@ use crate::present::distance;
 /// Weeks shown when the range is not given in full.
 const DEFAULT_WEEKS: i64 = 4;
 
-/// The longest range printed (about a century), so that a mistyped year cannot make the
-/// command print for minutes.
-const MAX_DAYS: i64 = 36_525;
-
 pub fn run(
     path: &Path,
     from: Option<Date>,
@@ -31,16 +27,10 @@ pub fn run(
     json: bool,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    if let (Some(from), Some(to)) = (from, to)
-        && from > to
-    {
-        anyhow::bail!("--from {from} is after --to {to}");
-    }
+    super::check_order(from, to)?;
     let plan = file::load(path)?;
     let (from, to) = range(from, to, today, plan.settings.week_start);
-    if days_between(from, to) >= MAX_DAYS {
-        anyhow::bail!("--from {from} to --to {to} spans more than {MAX_DAYS} days; ask for less");
-    }
+    super::check_span(from, to)?;
     let trends = Trends::compute(&plan, today);
     let weeks = load::week_summaries(&plan, today, from, to);
     let days: Vec<_> = (0..=days_between(from, to))
