@@ -26,15 +26,19 @@
 //!   activity from the watch: sport, local start, timer minutes, time-weighted heart rate
 //!   with its warm-up and settled windows) and [`core::import`] (which planned session each
 //!   activity fills or which it adds, as one `Edit::Batch`; the learned easy HR).
+//!   [`core::week_copy`] (a week's sessions as planned, put on other weeks — paste, repeat
+//!   with a weekly change, templates — as one `Edit::Batch`, never copying what was run).
 //! - [`mod@file`] — the plan file: versioned RON, atomic saves through exclusive temp files,
 //!   reading only regular files within a size and nesting cap, errors with line and column,
-//!   and [`file::echo`] for any text from a file that reaches a terminal.
+//!   and [`file::echo`] for any text from a file that reaches a terminal;
+//!   [`file::template`] reads and writes week templates the same way.
 //! - [`activity_file`] — activity files from the watch at the edge: FIT (`fitparser`), GPX and
 //!   TCX (`quick-xml`), read within a size cap like plan files, times placed in the system's
 //!   time zone (`TZ`), every bad file one message naming what is wrong, never a panic.
 //! - [`present`] — the words and numbers the window and the command line both show (units,
 //!   dates, the limit of a bad day, the past-day rule, a day's verdict against its sessions,
-//!   form with its zone on a proposal's key days, [`present::review`]'s look back in words),
+//!   form with its zone on a proposal's key days, [`present::review`]'s look back in words,
+//!   [`present::week_copy`]'s preview and message of a pasted, repeated or templated week),
 //!   so the two never disagree.
 //! - [`export`] — the plan elsewhere, pure: the sessions of a range of days as a calendar
 //!   ([`export::calendar`], RFC 5545, with UIDs stable per plan and session) or a
@@ -59,8 +63,10 @@
 //!     shared skeleton, and "Your patterns"), settings and the readiness rules, the top bar,
 //!     the notices, the strip of fixed height above the grid that holds the offers, a
 //!     proposal and fatigue carrying over (`notices_strip`), "Mark done…" (`mark_done`),
-//!     the export window (`export_window`) and the keyboard shortcuts (`shortcuts`, the
-//!     list Help shows);
+//!     the export window (`export_window`), the keyboard shortcuts (`shortcuts`, the
+//!     list Help shows), the week's menu (`week_menu`: copy, paste, repeat, templates; on a
+//!     right-click on the week's dates and in the Week menu) and its windows
+//!     (`repeat_week`, `save_template`, `templates_window`);
 //!   - the shell on top: [`app::RunweekApp`] (`app/mod.rs`), the `workspace` (selection,
 //!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and
 //!     changes the plan), `saving` (the file lifecycle with typed outcomes: open, save, Save
@@ -68,7 +74,8 @@
 //!     Export…: the files written on a worker, the picture from egui's screenshot),
 //!     `recent` (File › Open recent), `layout`, `windows`, `start` and `import` (File ›
 //!     Import activities…, dropped files, the preview; applied as one command carrying the
-//!     batch edit).
+//!     batch edit) and `week_actions` (the week's menu at work: the copied week, its
+//!     windows, templates in the data folder).
 //! - `src/main.rs` — parses the command line; with no subcommand it opens the window.
 //!
 //! # Invariants

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 const BOTTOM: [&str; 4] = ["theme", "format", "field", "files"];
 const VIEW_MODELS: [&str; 3] = ["badge", "week_view", "preview"];
 const STATE: [&str; 2] = ["document", "derived"];
-const SHELL: [&str; 10] = [
+const SHELL: [&str; 11] = [
     "",
     "commands",
     "exporting",
@@ -26,6 +26,7 @@ const SHELL: [&str; 10] = [
     "recent",
     "saving",
     "start",
+    "week_actions",
     "windows",
     "workspace",
 ];
@@ -33,10 +34,11 @@ const SHELL: [&str; 10] = [
 /// out, no egui): the derived state calls them, so they count as view models.
 const COMPUTATIONS: [&str; 2] = ["charts::series", "replan_panel::offers"];
 /// What the shell defines for the components to use.
-const SHELL_TYPES: [&str; 6] = [
+const SHELL_TYPES: [&str; 7] = [
     "Command",
     "FileCommand",
     "ImportCommand",
+    "WeekCommand",
     "DragSession",
     "Purpose",
     "APP_ID",

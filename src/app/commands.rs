@@ -11,7 +11,7 @@ use super::notices::Level;
 use super::preview::Shown;
 use super::session_editor::Draft;
 use super::settings::{SettingsDraft, ThemeChoice};
-use super::{ImportCommand, Preview, RunweekApp, format, replan_panel};
+use super::{ImportCommand, Preview, RunweekApp, WeekCommand, format, replan_panel};
 use crate::core::day;
 use crate::core::edit::Edit;
 use crate::core::session::{Session, SessionId};
@@ -59,6 +59,8 @@ pub enum Command {
     Quit,
     /// Help › Keyboard shortcuts.
     ShowShortcuts,
+    /// The week's menu: copy, paste, repeat, templates.
+    Week(WeekCommand),
 }
 
 /// Opening and saving plans.
@@ -206,6 +208,7 @@ impl RunweekApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::ShowShortcuts => self.shortcuts_open = true,
+            Command::Week(week) => self.run_week(week),
         }
     }
 

@@ -34,6 +34,7 @@ impl RunweekApp {
             home_plan: self.files.is_home_plan(self.doc.path()),
             charts_open: self.prefs.charts,
             recent: &self.prefs.recent,
+            week_menu: self.work.week_tools.menu_args(),
         };
         egui::Panel::top("top bar").show(ui, |ui| top_bar::top_bar_ui(ui, &bar, out));
         let plan = self.doc.plan();

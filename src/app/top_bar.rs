@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, Align, Button, Key, KeyboardShortcut, Layout, Modifiers, RichText, Ui};
 use jiff::civil::Date;
 
+use super::week_menu::{WeekMenuArgs, week_menu_ui};
 use super::{Command, FileCommand, ImportCommand, Purpose, format};
 use crate::core::week::Week;
 
@@ -37,6 +38,8 @@ pub struct TopBarArgs<'a> {
     pub charts_open: bool,
     /// The plans opened last, newest first.
     pub recent: &'a [PathBuf],
+    /// What the week's menu shows (the Week menu, a right-click on the week's dates).
+    pub week_menu: WeekMenuArgs<'a>,
 }
 
 pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
@@ -115,6 +118,9 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
                 out.push(Command::OpenSettings);
             }
         });
+        ui.menu_button("Week", |ui| {
+            week_menu_ui(ui, args.week.start(), &args.week_menu, out);
+        });
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").clicked() {
                 out.push(Command::ShowShortcuts);
@@ -161,11 +167,12 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
         if picker.changed() && picked != args.anchor {
             out.push(Command::ShowWeekOf(picked));
         }
-        ui.label(
-            RichText::new(format::week_range(args.week.start(), args.week.end()))
-                .heading()
-                .strong(),
-        );
+        let dates = RichText::new(format::week_range(args.week.start(), args.week.end()))
+            .heading()
+            .strong();
+        ui.add(egui::Label::new(dates).sense(egui::Sense::click()))
+            .on_hover_text("Right-click for the week's menu: copy, paste, repeat, templates")
+            .context_menu(|ui| week_menu_ui(ui, args.week.start(), &args.week_menu, out));
         ui.separator();
         // After dragging by hand: the re-planner proposes the rest of the week, and the
         // grid shows it before anything changes.

@@ -24,6 +24,7 @@ impl RunweekApp {
             self.work.settings = None;
         }
         super::mark_done::mark_done_window(ctx, self.doc.plan(), out);
+        self.week_windows(ctx, out);
         if let Some(prompt) = self.files.prompt_mut() {
             let mut keep = true;
             path_prompt_window(ctx, prompt, &mut keep, out);

@@ -9,6 +9,7 @@ use super::preview::Shown;
 use super::readiness_panel::ReadinessPanel;
 use super::session_editor::Draft;
 use super::settings::SettingsDraft;
+use super::week_actions::WeekTools;
 use crate::core::plan::Plan;
 use crate::core::session::SessionId;
 
@@ -25,6 +26,8 @@ pub struct Workspace {
     pub readiness: ReadinessPanel,
     /// The charts panel: its zoom and range.
     pub charts: ChartsView,
+    /// The week's menu: the copied week, its windows.
+    pub week_tools: WeekTools,
 }
 
 /// What became of the workspace after the plan changed.
@@ -44,6 +47,7 @@ impl Workspace {
             preview: None,
             readiness: ReadinessPanel::default(),
             charts: ChartsView::default(),
+            week_tools: WeekTools::default(),
         }
     }
 

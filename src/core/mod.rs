@@ -18,3 +18,4 @@ pub mod settings;
 pub mod units;
 pub mod verdict;
 pub mod week;
+pub mod week_copy;

@@ -13,6 +13,7 @@
 pub mod depth;
 pub mod echo;
 pub mod save;
+pub mod template;
 
 pub use save::{
     Disk, SaveEffects, Saved, Steps, remove_stale_temps, save, save_bytes, save_effects, save_text,

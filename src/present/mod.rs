@@ -8,6 +8,7 @@ pub mod activity;
 pub mod day;
 pub mod form;
 pub mod review;
+pub mod week_copy;
 
 use jiff::civil::Date;
 
