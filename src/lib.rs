@@ -65,7 +65,7 @@
 //!     proposal and fatigue carrying over (`notices_strip`), "Mark done…" (`mark_done`),
 //!     the export window (`export_window`), the keyboard shortcuts (`shortcuts`, the
 //!     list Help shows), the week's menu (`week_menu`: copy, paste, repeat, templates; on a
-//!     right-click on the week's dates and in the Week menu) and its windows
+//!     right-click on the week's dates and in Edit › Week) and its windows
 //!     (`repeat_week`, `save_template`, `templates_window`);
 //!   - the shell on top: [`app::RunweekApp`] (`app/mod.rs`), the `workspace` (selection,
 //!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and

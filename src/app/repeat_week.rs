@@ -11,6 +11,11 @@ use crate::core::plan::Plan;
 use crate::core::week::Week;
 use crate::core::week_copy::{self, Repeat, WeekPattern};
 
+/// How far below the top of the app's window it opens.
+const TOP: f32 = 60.0;
+/// The preview's lines: what Apply adds, what is left out, what it goes beside.
+const PREVIEW_HEIGHT: f32 = 80.0;
+
 /// The window's fields, until Apply or Cancel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RepeatDraft {
@@ -47,8 +52,9 @@ pub fn repeat_week_window(
         .collapsible(false)
         .resizable(false)
         .default_width(420.0)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
+        // Anchored by its top: a window that grows never moves under the pointer.
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, TOP))
         .show(ctx, |ui| {
             let source = WeekPattern::of_week(plan, week);
             ui.label(
@@ -112,7 +118,11 @@ pub fn repeat_week_window(
                         .map_err(|e| format::week_copy::refused(&e))
                 });
             let repeat = Repeat::new(draft.weeks, draft.change_pct).ok();
-            let can_apply = match &placement {
+            // Room for the preview's lines whatever they say, so that Apply stays put.
+            let can_apply = ui
+                .vertical(|ui| {
+                    ui.set_min_height(PREVIEW_HEIGHT);
+                    match &placement {
                 Ok(placement) if !placement.is_empty() => {
                     ui.label(RichText::new(format::week_copy::preview(placement)).strong());
                     let minutes: Vec<String> = placement
@@ -140,7 +150,9 @@ pub fn repeat_week_window(
                     ui.add(egui::Label::new(RichText::new(why).color(theme::error_color(ui))).wrap());
                     false
                 }
-            };
+            }
+            })
+            .inner;
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let apply = ui.add_enabled(can_apply, egui::Button::new(RichText::new("Apply").strong()));

@@ -59,8 +59,9 @@ pub fn save_template_window(
         .collapsible(false)
         .resizable(false)
         .default_width(440.0)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
+        // Anchored by its top: a window that grows never moves under the pointer.
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 100.0))
         .show(ctx, |ui| {
             let pattern = WeekPattern::of_week(plan, week);
             ui.label(
@@ -91,6 +92,8 @@ pub fn save_template_window(
                 .labelled_by(label.id);
             if ui.memory(|m| m.focused().is_none()) && draft.name.is_empty() {
                 name.request_focus();
+                // A window's first frame only measures it: the focus shows on the next.
+                ui.ctx().request_repaint();
             }
             let label = ui.label("Description");
             ui.add(

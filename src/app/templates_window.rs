@@ -15,6 +15,11 @@ use crate::core::week::{Week, add_days};
 use crate::core::week_copy::{self, Fill};
 use crate::file::template::Listed;
 
+/// How far below the top of the app's window it opens.
+const TOP: f32 = 60.0;
+/// The preview's lines: what Apply adds, what is left out, what it goes beside.
+const PREVIEW_HEIGHT: f32 = 80.0;
+
 /// The window's choices, until Apply or Cancel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApplyDraft {
@@ -63,11 +68,12 @@ pub fn templates_window(
         .collapsible(false)
         .resizable(false)
         .default_width(520.0)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(ctx.content_rect().center())
+        // Anchored by its top: a window that grows never moves under the pointer.
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, TOP))
         .show(ctx, |ui| {
             ui.set_max_width(520.0);
-            let list_height = (ctx.content_rect().height() - 330.0).clamp(120.0, 320.0);
+            let list_height = (ctx.content_rect().height() - 390.0).clamp(120.0, 320.0);
             ScrollArea::vertical()
                 .max_height(list_height)
                 .auto_shrink([false, true])
@@ -119,34 +125,43 @@ pub fn templates_window(
                 .and_then(|l| l.template.as_ref().ok());
             let placement =
                 chosen.map(|t| week_copy::paste(plan, &t.pattern, week, args.today, draft.fill));
-            let can_apply = match &placement {
-                None => {
-                    ui.label(RichText::new("Choose a template above.").weak());
-                    false
-                }
-                Some(Ok(p)) if !p.is_empty() => {
-                    ui.label(RichText::new(format::week_copy::preview(p)).strong());
-                    for line in [format::week_copy::left_out(p), format::week_copy::beside(p)]
-                        .into_iter()
-                        .flatten()
-                    {
-                        ui.add(egui::Label::new(RichText::new(line).weak()).wrap());
+            // Room for the preview's lines whatever they say, so that Apply stays put.
+            let can_apply = ui
+                .vertical(|ui| {
+                    ui.set_min_height(PREVIEW_HEIGHT);
+                    match &placement {
+                        None => {
+                            ui.label(RichText::new("Choose a template above.").weak());
+                            false
+                        }
+                        Some(Ok(p)) if !p.is_empty() => {
+                            ui.label(RichText::new(format::week_copy::preview(p)).strong());
+                            for line in
+                                [format::week_copy::left_out(p), format::week_copy::beside(p)]
+                                    .into_iter()
+                                    .flatten()
+                            {
+                                ui.add(egui::Label::new(RichText::new(line).weak()).wrap());
+                            }
+                            true
+                        }
+                        Some(Ok(p)) => {
+                            ui.label(format::week_copy::nothing(p));
+                            false
+                        }
+                        Some(Err(e)) => {
+                            let color = theme::error_color(ui);
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format::week_copy::refused(e)).color(color),
+                                )
+                                .wrap(),
+                            );
+                            false
+                        }
                     }
-                    true
-                }
-                Some(Ok(p)) => {
-                    ui.label(format::week_copy::nothing(p));
-                    false
-                }
-                Some(Err(e)) => {
-                    let color = theme::error_color(ui);
-                    ui.add(
-                        egui::Label::new(RichText::new(format::week_copy::refused(e)).color(color))
-                            .wrap(),
-                    );
-                    false
-                }
-            };
+                })
+                .inner;
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let apply = ui.add_enabled(
@@ -197,7 +212,7 @@ fn list_ui(ui: &mut egui::Ui, draft: &mut ApplyDraft) {
                 if !template.description.trim().is_empty() {
                     about = format!("{about}. {}", template.description.trim());
                 }
-                ui.add(egui::Label::new(RichText::new(about).small().weak()).wrap());
+                ui.add(egui::Label::new(RichText::new(about).weak()).wrap());
             }
             Err(error) => {
                 let color = theme::error_color(ui);

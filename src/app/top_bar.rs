@@ -38,7 +38,7 @@ pub struct TopBarArgs<'a> {
     pub charts_open: bool,
     /// The plans opened last, newest first.
     pub recent: &'a [PathBuf],
-    /// What the week's menu shows (the Week menu, a right-click on the week's dates).
+    /// What the week's menu shows (Edit › Week, a right-click on the week's dates).
     pub week_menu: WeekMenuArgs<'a>,
 }
 
@@ -114,12 +114,15 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
                 out.push(Command::Redo);
             }
             ui.separator();
+            // Also on a right-click on the week's dates; here too, for whoever looks in the
+            // menus first. Not a menu of its own: the bar has no width to spare at 1024.
+            ui.menu_button("Week", |ui| {
+                week_menu_ui(ui, args.week.start(), &args.week_menu, out);
+            });
+            ui.separator();
             if ui.button("Settings…").clicked() {
                 out.push(Command::OpenSettings);
             }
-        });
-        ui.menu_button("Week", |ui| {
-            week_menu_ui(ui, args.week.start(), &args.week_menu, out);
         });
         ui.menu_button("Help", |ui| {
             if ui.button("Keyboard shortcuts").clicked() {

@@ -106,7 +106,7 @@ impl RunweekApp {
                 self.notices.push(
                     Level::Info,
                     format!(
-                        "Copied the week of {from}: {} as planned. Go to another week and choose Week › Paste week here.",
+                        "Copied the week of {from}: {} as planned. Go to another week and right-click its dates › Paste week here.",
                         format::week_copy::sessions(pattern.len())
                     ),
                 );
@@ -117,8 +117,10 @@ impl RunweekApp {
             }
             WeekCommand::Paste(day) => {
                 let Some(copied) = self.work.week_tools.copied.clone() else {
-                    self.notices
-                        .push(Level::Refused, "Copy a week first: Week › Copy week.");
+                    self.notices.push(
+                        Level::Refused,
+                        "Copy a week first: right-click its dates › Copy week.",
+                    );
                     return;
                 };
                 let week = self.week_of(day);

@@ -1,6 +1,6 @@
 //! The week's menu: Copy week, Paste week here, Repeat this week for N weeks…, Save week as
 //! template… and Apply template…. It opens on a right-click on the week's dates and from
-//! the Week menu; anything that names a week (a row of weeks) can show it with
+//! Edit › Week; anything that names a week (a row of weeks) can show it with
 //! [`week_menu_ui`].
 //!
 //! The menu only pushes commands; the shell puts the sessions on the plan, one undo step
