@@ -152,6 +152,9 @@ fn a_week_saved_as_a_template_is_applied_in_place_of_another_weeks_plan() {
     week_menu(&mut harness, "30 Nov – 6 Dec 2026", "Apply template…");
     // The three runweek ships first, then the runner's own.
     harness.get_by_label("Base week · runweek");
+    // Below the three in a list that scrolls.
+    harness.get_by_label("Recovery week 2").scroll_to_me();
+    harness.run();
     harness.get_by_label("Recovery week 2").click();
     harness.run();
     harness
