@@ -358,3 +358,52 @@ fn a_bad_template_file_says_file_line_and_column_and_hides_no_other() {
     );
     assert!(message(6).contains("d-newer.ron:1:2: this template was written by a newer runweek"));
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use runweek::core::week::add_days;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any week of the demo pasted onto any week near it, added or replacing, then
+        /// undone: the plan exactly as it was; every session of the pattern is added or
+        /// left out with a reason; nothing added is done or lands on a past day.
+        #[test]
+        fn a_paste_is_one_exact_undo_step_and_loses_nothing(
+            from in -24i64..4,
+            onto in -3i64..6,
+            today_offset in -3i64..10,
+            replace in any::<bool>(),
+        ) {
+            let plan = demo();
+            let now = add_days(today(), today_offset);
+            let pattern = WeekPattern::of_week(&plan, week(add_days(today(), 7 * from)));
+            let fill = if replace { Fill::Replace } else { Fill::Add };
+            let target = week(add_days(today(), 7 * onto));
+            match week_copy::paste(&plan, &pattern, target, now, fill) {
+                Err(e) => prop_assert_eq!(e, PlaceError::Empty),
+                // All on past days: nothing to apply, and the window says so instead.
+                Ok(placement) if placement.is_empty() => {
+                    prop_assert_eq!(placement.left_out.len(), pattern.len());
+                    prop_assert_eq!(placement.edit, Edit::Batch(Vec::new()));
+                }
+                Ok(placement) => {
+                    prop_assert_eq!(placement.added + placement.left_out.len(), pattern.len());
+                    let after = apply_as_one_step(&plan, &placement);
+                    for s in new_sessions(&plan, &after) {
+                        prop_assert!(s.done.is_none() && s.activity.is_none());
+                        prop_assert!(s.date >= now && target.contains(s.date));
+                    }
+                    // What was run, and the past, stay as they were.
+                    for s in plan.sessions() {
+                        if s.done.is_some() || s.date < now || !target.contains(s.date) {
+                            prop_assert_eq!(after.session(s.id), Some(s));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
