@@ -162,17 +162,14 @@ fn chained_file(bytes: &[u8], start: usize, found: &mut Found) -> Result<usize, 
         } else {
             (head & 0x0F, None)
         };
+        // A message of a type not defined yet, or one running past the data, is corruption.
         let Some(layout) = &layouts[usize::from(local)] else {
-            return Err(format!(
-                "not a readable FIT file: the message at byte {at} is of an undefined kind"
-            ));
-        };
-        let message = bytes
-            .get(at..at + layout.data_len)
-            .filter(|_| at + layout.data_len <= end);
-        let Some(message) = message else {
             return Err(corrupt(at));
         };
+        if at + layout.data_len > end {
+            return Err(corrupt(at));
+        }
+        let message = &bytes[at..at + layout.data_len];
         let time = layout.timestamp(message).or_else(|| {
             offset.zip(last_time).map(|(offset, last)| {
                 let rolled = if offset >= last & 0x1F { 0 } else { 0x20 };
@@ -221,7 +218,7 @@ struct Layout {
     definition_len: usize,
     /// With the one-byte header.
     data_len: usize,
-    /// The byte offset (after the header) of a `uint32` timestamp.
+    /// The byte offset (after the header byte) of a `uint32` timestamp.
     timestamp_at: Option<usize>,
     /// The byte offset of a one-byte `uint8` field 3, a record's heart rate.
     heart_rate_at: Option<usize>,
@@ -270,8 +267,8 @@ impl Layout {
         Some(layout)
     }
 
-    /// The full timestamp of a data message (`message` without its header), unless absent
-    /// or invalid.
+    /// The full timestamp of a data message (`message`, from its header byte on), unless
+    /// absent or invalid.
     fn timestamp(&self, message: &[u8]) -> Option<u32> {
         let at = self.timestamp_at?;
         let raw: [u8; 4] = message.get(at + 1..at + 5)?.try_into().ok()?;
