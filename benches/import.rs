@@ -2,16 +2,22 @@
 //! runs, 365 FIT files of about 110 KB, into a ten-year plan under 2 s end to end through
 //! `runweek import`).
 //!
+//! `cargo bench --bench import -- --warm-up-time 1 --measurement-time 3`
+//!
 //! The files are written by the synthetic FIT writer of the tests (a run recorded every
 //! second with position, altitude, speed, cadence, heart rate and distance, as watches write
-//! it), into the target folder, so `runweek import` can also be timed by hand:
-//! `time target/release/runweek import PLAN target/tmp/import-year/*.fit`.
+//! it) into `target/tmp/import-year/`, with the ten-year plan before the import as
+//! `ten-years-fresh.ron`, so that the import can also be timed by hand, as often as wanted:
+//! `cp target/tmp/import-year/ten-years-fresh.ron /tmp/plan.ron && time
+//! target/release/runweek import /tmp/plan.ron target/tmp/import-year/*.fit >/dev/null`.
 //!
-//! Measured on the 2-core build machine (release, shared with other builds): the year of
-//! files into ten years in 1.98–2.17 s end to end, about 1.9 s of it reading FIT; a 1.1 MB
-//! FIT file (ten runs chained) in 45–50 ms end to end (process start included). fitparser's reader builds two
-//! hash maps per message, about 1.8 µs a record: the 20 ms target for 1 MB is out of its
-//! reach (8.5 ms for 110 KB measured alone).
+//! Before the reader framed FIT itself (measured on the 2-core build machine, release,
+//! shared with other builds): the 1 MB file in 45–50 ms, the year of files into ten years in
+//! 1.98–2.17 s end to end, about 1.9 s of it reading FIT. fitparser's streaming reader builds
+//! two hash maps and a vector per field for every message, even undecoded, about 0.8 µs a
+//! record: 35 ms for this file before any decoding (see `src/activity_file/fit.rs`). The old
+//! and the new reader run alternately in one process on this file, with the machine under a
+//! load of about 9: 115–210 ms against 4–35 ms, the same activities from both.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -59,6 +65,7 @@ fn bench(c: &mut Criterion) {
     }
     let plan = support::ten_years();
     let plan_path = dir.join("ten-years.ron");
+    runweek::file::save(&dir.join("ten-years-fresh.ron"), &plan).expect("a fresh plan");
     eprintln!(
         "365 FIT files, {:.1} MB, into {} sessions in {}",
         bytes as f64 / 1e6,

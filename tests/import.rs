@@ -446,3 +446,31 @@ fn a_fit_session_without_its_average_hr_gets_one_from_the_records() {
     assert_eq!(a.hr.max, Some(150));
     assert_eq!((a.hr.warmup, a.hr.settled), (Some(130), Some(150)));
 }
+
+#[test]
+fn a_chain_of_fit_files_reads_each_and_a_changed_byte_is_refused() {
+    let run = |start| {
+        support::fit::write(&support::fit::Run {
+            start,
+            seconds: 1200,
+            hr: |s| Some(120 + (s % 20) as u8),
+            summary_hr: false,
+            sport: 1,
+        })
+    };
+    // Two mornings, 2025-11-24 and 25 at 16:00 UTC, in one file as a watch may chain them.
+    let mut chain = run(1_764_000_000);
+    chain.extend(run(1_764_086_400));
+    let read = activity_file::parse(&chain, Format::Fit, &TimeZone::UTC).expect("reads");
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[1].start.to_string(), "2025-11-25T16:00:00");
+    // Each from its own records: 120 to 139 bpm.
+    assert_eq!((read[1].hr.avg, read[1].hr.max), (Some(130), Some(139)));
+    assert_eq!(read[0].hr, read[1].hr);
+
+    // One bit of one reading in the second file, which the checksum notices.
+    let mut damaged = chain.clone();
+    damaged[chain.len() * 3 / 4] ^= 0x01;
+    let why = activity_file::parse(&damaged, Format::Fit, &TimeZone::UTC).expect_err("damaged");
+    assert!(why.contains("checksum does not match"), "{why}");
+}
