@@ -969,6 +969,65 @@ fn the_search_matches_the_brute_force_with_other_knobs() {
         .expect("the search and the brute force agree");
 }
 
+/// Weeks where days run out of room: several sessions a day, one run a day for a day that
+/// receives a moved session, blocked days and tight minutes, so that moved sessions crowd
+/// each other and the search's bound has to see it.
+fn capped_week(max_sessions: usize) -> impl Strategy<Value = RawWeek> {
+    let session = (
+        2i64..7,
+        prop::sample::select(vec![0usize, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4]),
+        4i64..=16,
+        prop::bool::weighted(0.25),
+        prop::sample::select(vec![0u8, 0, 0, 0, 2]),
+    )
+        .prop_map(|(day, kind, five, key, status)| RawSession {
+            day,
+            kind,
+            minutes: five * 5,
+            key,
+            status,
+        });
+    let cap = prop::sample::select(vec![None, None, Some(20), Some(30), Some(45), Some(50)]);
+    (
+        prop::collection::vec(session, 3..=max_sessions),
+        prop::collection::vec(cap, 7),
+        prop::collection::vec(prop::bool::weighted(0.3), 7),
+        3i64..5,
+        0u8..3,
+        prop::collection::vec(any::<bool>(), max_sessions + 1),
+    )
+        .prop_map(|(sessions, caps, blocked, from, limit, missed)| RawWeek {
+            sessions,
+            caps,
+            blocked,
+            today: from,
+            from,
+            limit,
+            missed,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_search_finds_the_brute_force_optimum_on_crowded_days(
+        raw in capped_week(8),
+        two_runs in prop::bool::weighted(0.25),
+    ) {
+        let (p, request) = build(&raw);
+        let rules = ReplanRules {
+            max_runs_per_day: if two_runs { 2 } else { 1 },
+            ..ReplanRules::default()
+        };
+        prop_assume!(search_space(&p, &request, &rules) <= 40_000);
+        let fast = replan(&p, &request, &rules);
+        let slow = replan_brute_force(&p, &request, &rules);
+        prop_assert!(fast.optimal);
+        prop_assert_eq!(&fast, &slow);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // `runweek replan` through the real binary.
 // ---------------------------------------------------------------------------------------

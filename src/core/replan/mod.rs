@@ -44,6 +44,7 @@
 //! always gives the same proposal. [`replan_brute_force`] enumerates the same move set
 //! without pruning; the tests hold the two equal.
 
+mod bound;
 mod check;
 mod problem;
 mod push;

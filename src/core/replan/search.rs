@@ -14,10 +14,19 @@
 //! arrives no better is cut, since the earlier one had the same completions and comes
 //! first in the fixed order. (A tighter bound that paired clashing sessions cut fewer
 //! nodes than it cost, with this table in place.)
+//!
+//! Neither sees that days which receive a moved session hold few runs, so that sessions
+//! crowding the same days lose load together: in a full week with a blocked day, proving
+//! the optimum took a quarter of a million options weighed. Where the per-session bound
+//! does not cut a node high in the tree, [`Crowding`] tries a second bound that does see
+//! it (an assignment of the sessions to the days' run slots, with a price on a limited
+//! day's minutes); it costs a few hundred options, so it is weighed only while at least
+//! [`CROWDING_FROM`] sessions are still to place, where a cut saves more than that.
 
 use std::collections::HashMap;
 
 use super::Score;
+use super::bound::Crowding;
 use super::problem::{LIMIT_DAY, Opt, Problem};
 use crate::core::replan::DayLimit;
 
@@ -105,6 +114,21 @@ impl<'a> State<'a> {
         true
     }
 
+    /// Runs on day `d` so far, fixed sessions included.
+    pub fn runs(&self, d: usize) -> u16 {
+        self.days[d].runs
+    }
+
+    /// Minutes on day `d` so far.
+    pub fn minutes(&self, d: usize) -> u32 {
+        self.days[d].minutes
+    }
+
+    /// Whether a session has moved onto day `d`, so that it holds at most the day's runs.
+    pub fn moved_in(&self, d: usize) -> bool {
+        self.days[d].moved_in > 0
+    }
+
     fn key(&self, i: usize) -> Key {
         let p = self.problem;
         let mut key = [0u32; 7];
@@ -154,6 +178,12 @@ impl<'a> State<'a> {
     }
 }
 
+/// The second bound is weighed only while at least this many sessions are still to place.
+/// Below it, the search of what is left costs less than the bound (measured on the full
+/// week of 21 sessions: 12 weighed the fewest options in all, over every start day and
+/// day limit).
+const CROWDING_FROM: usize = 12;
+
 /// How much the search may do before it settles for the best week found so far.
 ///
 /// A week a runner really plans (up to about 21 sessions, three a day) is searched to the
@@ -167,6 +197,8 @@ pub(super) struct Budget {
     /// Entries in the table of days already reached; when it is full, no new ones are
     /// added (the table only prunes, so the result stays right, only slower).
     pub table: usize,
+    /// See [`CROWDING_FROM`]; the tests lower it to hold the second bound to the brute force.
+    pub crowding_from: usize,
 }
 
 impl Default for Budget {
@@ -174,6 +206,7 @@ impl Default for Budget {
         Budget {
             work: 4_000_000,
             table: 1 << 16,
+            crowding_from: CROWDING_FROM,
         }
     }
 }
@@ -195,6 +228,8 @@ struct Dfs<'a> {
     best: Option<(Score, Vec<usize>)>,
     /// The best score so far with which each key was reached.
     seen: HashMap<Key, Score>,
+    /// The bound that sees crowded days; `None` only to measure the search without it.
+    crowding: Option<Crowding>,
     budget: Budget,
     work: u64,
 }
@@ -249,6 +284,14 @@ impl Dfs<'_> {
             match self.bound(i) {
                 Some(bound) if bound.is_better_than(&best) => {}
                 _ => return false,
+            }
+            let deep = self.problem.cands.len() - i < self.budget.crowding_from;
+            if let Some(crowding) = self.crowding.as_mut().filter(|_| !deep) {
+                let weights = crowding.weights;
+                let need = weights.of(&best) - weights.of(&self.score);
+                if crowding.cuts(self.problem, &self.state, i, need, &mut self.work) {
+                    return false;
+                }
             }
         }
         true
@@ -305,6 +348,10 @@ impl Dfs<'_> {
 /// The optimal choice of option per candidate, the first in the fixed order among equals,
 /// or the best found when the budget runs out.
 pub(super) fn best(problem: &Problem, budget: Budget) -> Found {
+    best_with_work(problem, budget, true).0
+}
+
+fn best_with_work(problem: &Problem, budget: Budget, crowded: bool) -> (Found, u64) {
     let mut dfs = Dfs {
         problem,
         state: State::new(problem),
@@ -312,18 +359,270 @@ pub(super) fn best(problem: &Problem, budget: Budget) -> Found {
         score: Score::default(),
         best: None,
         seen: HashMap::new(),
+        crowding: crowded.then(|| Crowding::new(problem)),
         budget,
         work: 0,
     };
     let optimal = dfs.run();
+    let work = dfs.work;
     // Dropping every session always fits, so there is always a best: the first descent
     // reaches a complete week before the budget is looked at. The fallback only keeps this
     // function total.
     match dfs.best {
-        Some((_, choice)) => Found { choice, optimal },
-        None => Found {
-            choice: problem.cands.iter().map(|c| c.stay).collect(),
-            optimal: false,
-        },
+        Some((_, choice)) => (Found { choice, optimal }, work),
+        None => (
+            Found {
+                choice: problem.cands.iter().map(|c| c.stay).collect(),
+                optimal: false,
+            },
+            work,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::plan::{Availability, Plan, Weekday};
+    use crate::core::replan::{DayLimit, ReplanRequest, ReplanRules};
+    use crate::core::session::{Kind, Session, SessionId};
+    use crate::core::settings::Settings;
+    use crate::core::units::Minutes;
+    use crate::core::week::add_days;
+    use jiff::civil::{Date, date};
+
+    const MONDAY: Date = date(2026, 11, 23);
+
+    /// The test suite's full week of three sessions a day.
+    fn full_week(avail: &[(i64, Option<u16>)]) -> Plan {
+        let spec: [(i64, Kind, i64, bool, bool); 23] = [
+            (-1, Kind::Long, 100, true, true),
+            (0, Kind::Recovery, 30, false, false),
+            (0, Kind::Strength, 25, false, false),
+            (0, Kind::Cross, 30, false, false),
+            (1, Kind::Intervals, 60, true, false),
+            (1, Kind::Easy, 20, false, false),
+            (1, Kind::Strength, 20, false, false),
+            (2, Kind::Easy, 45, false, false),
+            (2, Kind::Cross, 40, false, false),
+            (2, Kind::Strength, 25, false, false),
+            (3, Kind::Tempo, 55, false, false),
+            (3, Kind::Easy, 20, false, false),
+            (3, Kind::Strength, 20, false, false),
+            (4, Kind::Recovery, 30, false, false),
+            (4, Kind::Cross, 30, false, false),
+            (4, Kind::Strength, 25, false, false),
+            (5, Kind::Easy, 40, false, false),
+            (5, Kind::Strength, 25, false, false),
+            (5, Kind::Cross, 30, false, false),
+            (6, Kind::Long, 110, true, false),
+            (6, Kind::Cross, 20, false, false),
+            (6, Kind::Recovery, 20, false, false),
+            (7, Kind::Rest, 0, false, false),
+        ];
+        let sessions = spec
+            .iter()
+            .enumerate()
+            .map(|(i, &(d, kind, minutes, key, done))| {
+                let mut s = Session::new(
+                    SessionId(i as u64 + 1),
+                    add_days(MONDAY, d),
+                    kind,
+                    Minutes::new(minutes).expect("minutes"),
+                );
+                s.key = key;
+                if done {
+                    s.done = Some(crate::core::session::Done::Done(
+                        crate::core::session::DoneRun {
+                            minutes: s.minutes,
+                            distance_km: None,
+                            rpe: None,
+                            avg_hr: None,
+                        },
+                    ));
+                }
+                s
+            })
+            .collect();
+        let mut a = Availability::default();
+        for &(d, m) in avail {
+            match m {
+                None => {
+                    a.blocked.insert(add_days(MONDAY, d));
+                }
+                Some(m) => {
+                    a.max_minutes.insert(Weekday::ALL[d as usize], m);
+                }
+            }
+        }
+        Plan::new(Settings::default(), a, sessions, Vec::new()).expect("plan")
+    }
+
+    /// Small weeks crowded onto few days, with limited and blocked days.
+    fn crowded_problem() -> impl proptest::strategy::Strategy<Value = (Plan, ReplanRequest, u8)> {
+        use proptest::prelude::*;
+        let session = (2i64..7, 0usize..10, 4i64..=16, prop::bool::weighted(0.25));
+        let cap = prop::sample::select(vec![None, Some(None), Some(Some(20u16)), Some(Some(45))]);
+        (
+            prop::collection::vec(session, 3..=8),
+            prop::collection::vec(cap, 7),
+            3i64..5,
+            0usize..3,
+            1u8..3,
+        )
+            .prop_map(|(sessions, caps, from, limit, max_runs)| {
+                let sessions = sessions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(d, k, five, key))| {
+                        let kind = Kind::ALL[k];
+                        let minutes = if kind == Kind::Rest { 0 } else { five * 5 };
+                        let mut s = Session::new(
+                            SessionId(i as u64 + 1),
+                            add_days(MONDAY, d),
+                            kind,
+                            Minutes::new(minutes).expect("minutes"),
+                        );
+                        s.key = key && kind != Kind::Rest;
+                        s
+                    })
+                    .collect();
+                let mut a = Availability::default();
+                for (d, cap) in caps.iter().enumerate() {
+                    match cap {
+                        Some(None) => {
+                            a.blocked.insert(add_days(MONDAY, d as i64));
+                        }
+                        Some(Some(m)) => {
+                            a.max_minutes.insert(Weekday::ALL[d], *m);
+                        }
+                        None => {}
+                    }
+                }
+                let plan = Plan::new(Settings::default(), a, sessions, Vec::new()).expect("plan");
+                let day = add_days(MONDAY, from);
+                let request = ReplanRequest {
+                    limit: [DayLimit::None, DayLimit::EasyOnly, DayLimit::RestOnly][limit],
+                    ..ReplanRequest::new(day, day)
+                };
+                (plan, request, max_runs)
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 200, ..Default::default() })]
+
+        /// The second bound weighed at every node, where the default weighs it only high in
+        /// big weeks: the same week as the brute force, tie-break included.
+        #[test]
+        fn the_crowding_bound_keeps_the_brute_force_optimum((plan, request, max_runs) in crowded_problem()) {
+            let rules = ReplanRules {
+                max_runs_per_day: max_runs,
+                ..ReplanRules::default()
+            };
+            let problem = Problem::new(&plan, &request, &rules);
+            proptest::prop_assume!(problem.space() <= 40_000);
+            let everywhere = Budget {
+                crowding_from: 0,
+                ..Budget::default()
+            };
+            let (found, _) = best_with_work(&problem, everywhere, true);
+            proptest::prop_assert!(found.optimal);
+            proptest::prop_assert_eq!(found.choice, super::super::check::brute_force(&problem));
+        }
+    }
+
+    #[test]
+    #[ignore = "prints the search's effort on the full week; run with --nocapture"]
+    fn effort_on_the_full_week() {
+        let avails: [&[(i64, Option<u16>)]; 3] = [
+            &[],
+            &[(2, Some(60)), (4, Some(45))],
+            &[(3, None), (5, Some(50))],
+        ];
+        let mut rows = Vec::new();
+        for (ai, avail) in avails.iter().enumerate() {
+            let plan = full_week(avail);
+            for from in 0..7 {
+                for limit in [DayLimit::None, DayLimit::EasyOnly, DayLimit::RestOnly] {
+                    let day = add_days(MONDAY, from);
+                    let request = ReplanRequest {
+                        limit,
+                        ..ReplanRequest::new(day, day)
+                    };
+                    let problem = Problem::new(&plan, &request, &ReplanRules::default());
+                    // The core names no clock: the effort is counted in options weighed
+                    // (time it with `cargo bench --bench replan`).
+                    let (without, before) = best_with_work(&problem, Budget::default(), false);
+                    let (with, after) = best_with_work(&problem, Budget::default(), true);
+                    assert!(with.optimal && without.optimal);
+                    assert_eq!(with.choice, without.choice);
+                    rows.push((after, before, format!("avail {ai} from {from} {limit:?}")));
+                }
+            }
+        }
+        // At the root of the slowest ones: how far each bound is from the optimum.
+        for (ai, from, limit) in [
+            (2usize, 0i64, DayLimit::None),
+            (1, 0, DayLimit::RestOnly),
+            (0, 0, DayLimit::RestOnly),
+        ] {
+            let plan = full_week(avails[ai]);
+            let day = add_days(MONDAY, from);
+            let request = ReplanRequest {
+                limit,
+                ..ReplanRequest::new(day, day)
+            };
+            let problem = Problem::new(&plan, &request, &ReplanRules::default());
+            let (found, _) = best_with_work(&problem, Budget::default(), true);
+            let mut opt = Score::default();
+            for (c, &k) in found.choice.iter().enumerate() {
+                opt.add(&problem.cands[c].options[k].score);
+            }
+            let state = State::new(&problem);
+            let mut crowding = Crowding::new(&problem);
+            let w = crowding.weights;
+            let mut work = 0;
+            let mut lo = -(1i128 << 100);
+            let mut hi = 1i128 << 100;
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if crowding.cuts(&problem, &state, 0, mid, &mut work) {
+                    hi = mid;
+                } else {
+                    lo = mid;
+                }
+            }
+            let global = hi;
+            let mut cheap = Score::default();
+            for c in &problem.cands {
+                cheap.add(&c.options.iter().find(|o| state.fits(o)).unwrap().score);
+            }
+            eprintln!(
+                "avail {ai} from {from} {limit:?}: optimum {opt:?}\n  cheap {cheap:?}\n  \
+                 global - optimum = {} load units",
+                (global - w.of(&opt)) as f64 / w.load as f64
+            );
+            for (c, &k) in found.choice.iter().enumerate() {
+                let cand = &problem.cands[c];
+                let o = &cand.options[k];
+                eprintln!(
+                    "  {:?} {} {:?} -> {:?} {:?} {}",
+                    cand.origin,
+                    cand.options[cand.stay].kind.label(),
+                    o.act,
+                    o.day.map(|d| problem.days[d].date),
+                    o.kind,
+                    o.minutes
+                );
+            }
+        }
+        rows.sort();
+        for (after, before, what) in &rows {
+            eprintln!("options weighed: before {before:>7}, after {after:>7}  {what}");
+        }
+        let before: u64 = rows.iter().map(|r| r.1).sum();
+        let after: u64 = rows.iter().map(|r| r.0).sum();
+        eprintln!("in all: before {before}, after {after}");
     }
 }

@@ -1,0 +1,489 @@
+//! A bound that sees crowded days: the sessions still to place, as an assignment to the
+//! run slots of the days they would crowd.
+//!
+//! The search's own bound takes each session alone, so it cannot see that a day which
+//! receives a moved session holds at most [`Problem::max_runs`] runs: three sessions may each
+//! plan to keep their load on the same day, or each move onto a day whose own run stays. In
+//! a full week that gap is the load of the runs that must go, and proving it cost the search
+//! hundreds of thousands of nodes.
+//!
+//! Here each day is either *closed* (nothing moves onto it, so its own runs may stay however
+//! many they are) or *open* (sessions may move onto it, and it holds at most `max_runs`
+//! runs). With each day's state chosen, what remains is a transportation problem — sessions
+//! to the run slots of the open days — solved exactly by successive best augmenting paths.
+//! Each session still takes its best option that fits on its own, so this is a relaxation of
+//! the real rules (minutes, hard days and key sessions are only seen one session at a time)
+//! and so an upper bound: the maximum over the days' states of what the assignment keeps.
+//!
+//! Days whose state cannot matter are settled without trying both: a day that already
+//! received a session is open; one no session can move onto is closed; one whose own runs
+//! all fit its slots is open (everything a closed day allows, an open one allows too). Only
+//! the rest, the contested days, are tried both ways; past [`MAX_CONTESTED`] of them the
+//! remaining ones are *loose* (moved runs take slots, the day's own runs do not), which
+//! allows everything either state allows and so keeps the bound true.
+//!
+//! The lexicographic [`Score`] becomes one number with weights wide enough that the order
+//! is kept ([`Weights`]), so that sums and the assignment can be computed on it.
+
+use super::Score;
+use super::problem::Problem;
+use super::search::State;
+
+/// How many contested days are tried both ways; beyond them, days are loose.
+const MAX_CONTESTED: usize = 3;
+
+/// Stands for "no such option".
+const NONE: i128 = i128::MIN / 4;
+
+/// The weights that turn a [`Score`] into one number in the same order: each field's
+/// weight is wider than everything the fields after it can add up to in this problem.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Weights {
+    keys: i128,
+    key_days: i128,
+    pub load: i128,
+    changed: i128,
+}
+
+impl Weights {
+    pub fn new(problem: &Problem) -> Weights {
+        let most = |f: fn(&Score) -> u32| -> i128 {
+            problem
+                .cands
+                .iter()
+                .map(|c| c.options.iter().map(|o| i128::from(f(&o.score))).max())
+                .map(|m| m.unwrap_or(0))
+                .sum()
+        };
+        let changed = most(|s| s.days_moved) + 1;
+        let load = 2 * (most(|s| s.sessions_changed) + 1) * changed;
+        let key_days = 2 * (most(|s| s.load_kept) + 1) * load;
+        let keys = 2 * (most(|s| s.key_days_moved) + 1) * key_days;
+        Weights {
+            keys,
+            key_days,
+            load,
+            changed,
+        }
+    }
+
+    pub fn of(&self, s: &Score) -> i128 {
+        i128::from(s.keys_kept) * self.keys - i128::from(s.key_days_moved) * self.key_days
+            + i128::from(s.load_kept) * self.load
+            - i128::from(s.sessions_changed) * self.changed
+            - i128::from(s.days_moved)
+    }
+}
+
+/// A day's state in one relaxation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Nothing moves onto it; its own runs are not limited.
+    Closed,
+    /// Sessions may move onto it; every run on it takes a slot.
+    Open,
+    /// Both at once, a looser rule: moved runs take slots, its own runs do not.
+    Loose,
+}
+
+/// The best options of one session that fit on their own, by what they ask of the days.
+#[derive(Debug, Clone, Copy)]
+struct Best {
+    /// Not run (dropped, or left skipped).
+    none: i128,
+    /// The day it was planned on, when it may stay there (as it is, shorter, downgraded).
+    origin: usize,
+    stay_other: i128,
+    stay_run: i128,
+}
+
+/// An option that fits on its own, as the bound sees it.
+#[derive(Debug, Clone, Copy)]
+struct Fit {
+    cand: usize,
+    day: Option<usize>,
+    moved: bool,
+    run: bool,
+    minutes: u16,
+    value: i128,
+}
+
+/// Scratch space for [`Crowding::cuts`], kept between nodes.
+pub(super) struct Crowding {
+    pub weights: Weights,
+    days: usize,
+    fits: Vec<Fit>,
+    /// Per day, what each minute on it costs (see [`Crowding::price`]).
+    prices: Vec<i128>,
+    best: Vec<Best>,
+    /// Per session and day: the best option moved onto that day that is a run / is not.
+    moved_run: Vec<i128>,
+    moved_other: Vec<i128>,
+    modes: Vec<Mode>,
+    contested: Vec<usize>,
+    slots: Vec<u16>,
+    /// Per session and day, what a slot there adds over the session's best free option.
+    gain: Vec<i128>,
+    assigned: Vec<Option<usize>>,
+    used: Vec<u16>,
+}
+
+impl Crowding {
+    pub fn new(problem: &Problem) -> Crowding {
+        Crowding {
+            weights: Weights::new(problem),
+            days: problem.days.len(),
+            fits: Vec::new(),
+            prices: Vec::new(),
+            best: Vec::new(),
+            moved_run: Vec::new(),
+            moved_other: Vec::new(),
+            modes: Vec::new(),
+            contested: Vec::new(),
+            slots: Vec::new(),
+            gain: Vec::new(),
+            assigned: Vec::new(),
+            used: Vec::new(),
+        }
+    }
+
+    /// Whether sessions `from..` can add no more than `need` (in [`Weights`]) to the week
+    /// of `state`, so that the node may be cut. `work` counts the options weighed, as the
+    /// search does.
+    pub fn cuts(
+        &mut self,
+        problem: &Problem,
+        state: &State,
+        from: usize,
+        need: i128,
+        work: &mut u64,
+    ) -> bool {
+        let nd = self.days;
+        let cands = &problem.cands[from..];
+        let n = cands.len();
+        self.fits.clear();
+        for (c, cand) in cands.iter().enumerate() {
+            for o in &cand.options {
+                *work += 1;
+                if state.fits(o) {
+                    self.fits.push(Fit {
+                        cand: c,
+                        day: o.day,
+                        moved: o.moved,
+                        run: o.run,
+                        minutes: o.minutes,
+                        value: self.weights.of(&o.score),
+                    });
+                }
+            }
+        }
+        self.prices.clear();
+        self.prices.resize(nd, 0);
+        self.classify(n);
+        self.settle(problem, state, n);
+        if self.over_modes(n, need, work) <= need {
+            return true;
+        }
+        // The runs are seen; the minutes of a day with a limit are not yet. Price them.
+        if !self.price(problem, state, n) {
+            return false;
+        }
+        self.classify(n);
+        let priced: i128 = (0..nd)
+            .map(|d| self.prices[d] * i128::from(self.room(problem, state, d)))
+            .sum();
+        priced + self.over_modes(n, need - priced, work) <= need
+    }
+
+    /// Minutes still free on day `d`; 0 on a day with no limit (it is never priced).
+    fn room(&self, problem: &Problem, state: &State, d: usize) -> u32 {
+        match problem.days[d].cap {
+            u32::MAX => 0,
+            cap => cap.saturating_sub(state.minutes(d)),
+        }
+    }
+
+    /// Lagrangian prices for the minutes of days with a limit: for any prices at all,
+    /// keeping each option's value less its minutes' price, plus the price of each day's
+    /// free minutes, is still an upper bound (a week that fits pays no more than it gets
+    /// back). The prices are chosen so that a day whose sessions would overfill it sheds
+    /// its cheapest minutes: the cost per minute of the session whose leaving makes it
+    /// fit, as a fractional knapsack would. `false` when no day needs a price.
+    fn price(&mut self, problem: &Problem, state: &State, n: usize) -> bool {
+        let nd = self.days;
+        // Each session's best option, and its best one on another day (or on none).
+        let mut top: Vec<Option<Fit>> = vec![None; n];
+        for f in &self.fits {
+            let t = &mut top[f.cand];
+            if t.is_none_or(|t| f.value > t.value) {
+                *t = Some(*f);
+            }
+        }
+        let mut leave = vec![NONE; n];
+        for f in &self.fits {
+            if let Some(t) = top[f.cand]
+                && f.day != t.day
+            {
+                leave[f.cand] = leave[f.cand].max(f.value);
+            }
+        }
+        let mut any = false;
+        let mut shed: Vec<(i128, u16)> = Vec::new();
+        for d in 0..nd {
+            if problem.days[d].cap == u32::MAX {
+                continue;
+            }
+            shed.clear();
+            let mut wanted = 0u32;
+            for (c, t) in top.iter().enumerate() {
+                if let Some(t) = t
+                    && t.day == Some(d)
+                    && t.minutes > 0
+                {
+                    wanted += u32::from(t.minutes);
+                    let cost = (t.value - leave[c]).max(0);
+                    shed.push((cost / i128::from(t.minutes), t.minutes));
+                }
+            }
+            let room = self.room(problem, state, d);
+            if wanted <= room {
+                continue;
+            }
+            shed.sort_unstable();
+            let mut excess = wanted - room;
+            for &(per_minute, minutes) in &shed {
+                if u32::from(minutes) >= excess {
+                    self.prices[d] = per_minute;
+                    any |= per_minute > 0;
+                    break;
+                }
+                excess -= u32::from(minutes);
+            }
+        }
+        any
+    }
+
+    /// Each session's best options by what they ask of the days, at the current prices.
+    fn classify(&mut self, n: usize) {
+        let nd = self.days;
+        self.best.clear();
+        self.best.resize(
+            n,
+            Best {
+                none: NONE,
+                origin: 0,
+                stay_other: NONE,
+                stay_run: NONE,
+            },
+        );
+        self.moved_run.clear();
+        self.moved_run.resize(n * nd, NONE);
+        self.moved_other.clear();
+        self.moved_other.resize(n * nd, NONE);
+        for f in &self.fits {
+            let c = f.cand;
+            let v = f.value - f.day.map_or(0, |d| self.prices[d] * i128::from(f.minutes));
+            let best = &mut self.best[c];
+            let slot = match (f.day, f.moved, f.run) {
+                (None, ..) => &mut best.none,
+                (Some(d), false, run) => {
+                    best.origin = d;
+                    if run {
+                        &mut best.stay_run
+                    } else {
+                        &mut best.stay_other
+                    }
+                }
+                (Some(d), true, true) => &mut self.moved_run[c * nd + d],
+                (Some(d), true, false) => &mut self.moved_other[c * nd + d],
+            };
+            *slot = (*slot).max(v);
+        }
+    }
+
+    /// Settles what each day's state can be, and lists the contested days.
+    fn settle(&mut self, problem: &Problem, state: &State, n: usize) {
+        let nd = self.days;
+        let max_runs = problem.max_runs;
+        self.modes.clear();
+        self.slots.clear();
+        self.contested.clear();
+        for d in 0..nd {
+            let runs = state.runs(d);
+            self.slots.push(max_runs.saturating_sub(runs));
+            let reached = (0..n)
+                .any(|c| self.moved_run[c * nd + d] > NONE || self.moved_other[c * nd + d] > NONE);
+            let own = (0..n)
+                .filter(|&c| self.best[c].stay_run > NONE && self.best[c].origin == d)
+                .count();
+            let mode = if state.moved_in(d) {
+                Mode::Open
+            } else if !reached {
+                Mode::Closed
+            } else if usize::from(runs) + own <= usize::from(max_runs) {
+                Mode::Open
+            } else {
+                self.contested.push(d);
+                Mode::Loose
+            };
+            self.modes.push(mode);
+        }
+    }
+
+    /// The best total over the contested days' states; stops early once above `need`.
+    /// Loose days first: one assignment that allows all of their states at once, often
+    /// enough.
+    fn over_modes(&mut self, n: usize, need: i128, work: &mut u64) -> i128 {
+        let contested = std::mem::take(&mut self.contested);
+        for &d in &contested {
+            self.modes[d] = Mode::Loose;
+        }
+        let mut best = self.assign(n, work);
+        if best > need {
+            let tried = contested.len().min(MAX_CONTESTED);
+            best = NONE;
+            for mask in 0..1u32 << tried {
+                for (bit, &d) in contested.iter().take(tried).enumerate() {
+                    self.modes[d] = if mask >> bit & 1 == 1 {
+                        Mode::Open
+                    } else {
+                        Mode::Closed
+                    };
+                }
+                best = best.max(self.assign(n, work));
+                if best > need {
+                    break;
+                }
+            }
+        }
+        self.contested = contested;
+        best
+    }
+
+    /// The best total of `n` sessions with the days' states as they are in `modes`.
+    fn assign(&mut self, n: usize, work: &mut u64) -> i128 {
+        let nd = self.days;
+        let mut total = 0;
+        self.gain.clear();
+        self.gain.resize(n * nd, NONE);
+        for c in 0..n {
+            let b = self.best[c];
+            let mut free = b.none.max(b.stay_other);
+            if self.modes[b.origin] != Mode::Open {
+                free = free.max(b.stay_run);
+            }
+            for d in 0..nd {
+                if self.modes[d] != Mode::Closed {
+                    free = free.max(self.moved_other[c * nd + d]);
+                }
+            }
+            total += free;
+            for d in 0..nd {
+                let mut slot = match self.modes[d] {
+                    Mode::Closed => NONE,
+                    Mode::Open | Mode::Loose => self.moved_run[c * nd + d],
+                };
+                if self.modes[d] == Mode::Open && b.origin == d {
+                    slot = slot.max(b.stay_run);
+                }
+                if slot > free && self.slots[d] > 0 {
+                    self.gain[c * nd + d] = slot - free;
+                }
+            }
+            *work += nd as u64;
+        }
+        total + self.transport(n, work)
+    }
+
+    /// The most the gains can add with at most `slots[d]` sessions on day `d` and each
+    /// session on one day at most: successive best augmenting paths, over the days.
+    fn transport(&mut self, n: usize, work: &mut u64) -> i128 {
+        let nd = self.days;
+        self.assigned.clear();
+        self.assigned.resize(n, None);
+        self.used.clear();
+        self.used.resize(nd, 0);
+        let mut added = 0;
+        // How each day is best reached: from a free session, or from another day whose
+        // session moves on to make room.
+        let mut reach = vec![NONE; nd];
+        let mut via: Vec<(usize, Option<usize>)> = vec![(0, None); nd];
+        loop {
+            reach.fill(NONE);
+            for c in 0..n {
+                if self.assigned[c].is_some() {
+                    continue;
+                }
+                for d in 0..nd {
+                    let g = self.gain[c * nd + d];
+                    if g > reach[d] {
+                        reach[d] = g;
+                        via[d] = (c, None);
+                    }
+                }
+            }
+            // No cycle gains (each augmentation was the best), so the days' count of rounds
+            // settles every path.
+            for _ in 0..nd {
+                let mut changed = false;
+                for c in 0..n {
+                    let Some(from) = self.assigned[c] else {
+                        continue;
+                    };
+                    if reach[from] == NONE {
+                        continue;
+                    }
+                    let leave = self.gain[c * nd + from];
+                    for d in 0..nd {
+                        let g = self.gain[c * nd + d];
+                        if d != from && g > NONE && reach[from] - leave + g > reach[d] {
+                            reach[d] = reach[from] - leave + g;
+                            via[d] = (c, Some(from));
+                            changed = true;
+                        }
+                    }
+                }
+                *work += 1;
+                if !changed {
+                    break;
+                }
+            }
+            let end = (0..nd)
+                .filter(|&d| self.used[d] < self.slots[d] && reach[d] > 0)
+                .max_by_key(|&d| reach[d]);
+            let Some(mut d) = end else {
+                return added;
+            };
+            added += reach[d];
+            self.used[d] += 1;
+            // Walk back: each session on the path takes the day it was reached by.
+            let mut steps = 0;
+            loop {
+                let (c, from) = via[d];
+                self.assigned[c] = Some(d);
+                steps += 1;
+                match from {
+                    Some(f) if steps <= n => d = f,
+                    Some(_) => return self.loose_transport(n),
+                    None => break,
+                }
+            }
+        }
+    }
+
+    /// Each session's best gain, with no slot shared: looser than [`Crowding::transport`],
+    /// and what it falls back to should a path ever not end (it cannot, by the way paths
+    /// are chosen; the bound must stay true even so).
+    fn loose_transport(&self, n: usize) -> i128 {
+        let nd = self.days;
+        (0..n)
+            .map(|c| {
+                (0..nd)
+                    .map(|d| self.gain[c * nd + d])
+                    .max()
+                    .unwrap_or(0)
+                    .max(0)
+            })
+            .sum()
+    }
+}
