@@ -222,9 +222,6 @@ impl Rows<'_> {
         if week.distance_km > 0.0 {
             volume += &format!(" · {}", format::distance(week.distance_km, self.args.units));
         }
-        if current {
-            volume = format!("This week · {volume}");
-        }
         let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
         painter.text(
             pos2(rect.left() + 4.0, rect.top() + 21.0),

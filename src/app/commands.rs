@@ -214,7 +214,7 @@ impl RunweekApp {
             Command::ShowShortcuts => self.shortcuts_open = true,
             Command::ShowView(view) => self.show_view(view),
             Command::ShowBlockFrom(date) => {
-                self.work.block_from = date.clamp(day::FIRST, day::LAST);
+                self.work.block_from = Some(date.clamp(day::FIRST, day::LAST));
             }
             Command::SetBlockWeeks(count) => {
                 self.prefs.block_weeks = Some(block_view::block_weeks(Some(count)));
@@ -307,7 +307,7 @@ impl RunweekApp {
         let selected_day = self.work.selected_day;
         let selected_session = self.work.selected_session;
         let block = self.prefs.view == View::Block;
-        let block_from = self.work.block_from;
+        let block_from = self.block_start();
         // The arrows move what is on show: the week, or the block by a week.
         let by_week = |days: i64| {
             if block {

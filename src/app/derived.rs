@@ -38,6 +38,10 @@ pub struct Inputs<'a> {
     pub block: Option<(Date, u8)>,
 }
 
+/// What the block's weeks are computed from: the revision, today, the block's first day and
+/// its number of weeks.
+type BlockKey = (u64, Date, Date, u8);
+
 /// Everything the views read that is computed from the plan.
 #[derive(Default)]
 pub struct Derived {
@@ -51,7 +55,7 @@ pub struct Derived {
     /// Every decision day of the history, for "Your patterns" (while the charts are open).
     decisions: Option<((u64, Date), Vec<Decision>)>,
     /// The weeks of the block view, while it is on show.
-    block: Option<((u64, Date, Date, u8), Vec<BlockWeek>)>,
+    block: Option<(BlockKey, Vec<BlockWeek>)>,
     /// How many times the charts' data was computed (for the tests).
     chart_builds: u64,
     /// How many times the week's review was computed (for the tests).

@@ -159,16 +159,21 @@ impl RunweekApp {
     pub(super) fn block_on_show(&self) -> Option<(jiff::civil::Date, u8)> {
         (self.prefs.view == View::Block).then(|| {
             (
-                self.work.block_from,
+                self.block_start(),
                 block_view::block_weeks(self.prefs.block_weeks),
             )
         })
     }
 
+    /// A day of the block's first week (the week on show until the block was placed).
+    pub(super) fn block_start(&self) -> jiff::civil::Date {
+        self.work.block_from.unwrap_or(self.work.selected_day)
+    }
+
     /// The block on show as its first and last week, in the block view.
     pub(super) fn block_weeks(&self) -> (Week, Week) {
         let week_start = self.doc.plan().settings.week_start;
-        let first = Week::containing(self.work.block_from, week_start);
+        let first = Week::containing(self.block_start(), week_start);
         let count = block_view::block_weeks(self.prefs.block_weeks);
         let last = Week::containing(
             crate::core::week::add_days(first.start(), 7 * (i64::from(count) - 1)),
@@ -178,13 +183,15 @@ impl RunweekApp {
     }
 
     /// Shows the week view or the block view. A block that does not hold the week on show
-    /// starts with it, so the runner sees the same week in both.
+    /// is moved to hold it, with a quarter of its weeks before it: what was run leads up to
+    /// what is planned.
     pub(super) fn show_view(&mut self, view: View) {
         if view == View::Block {
             let week = self.week();
             let (first, last) = self.block_weeks();
-            if week < first || week > last {
-                self.work.block_from = week.start();
+            if self.work.block_from.is_none() || week < first || week > last {
+                let before = i64::from(block_view::block_weeks(self.prefs.block_weeks) / 4);
+                self.work.block_from = Some(crate::core::week::add_days(week.start(), -7 * before));
             }
         }
         self.prefs.view = view;

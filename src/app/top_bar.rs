@@ -128,7 +128,8 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
         view_toggle_ui(ui, args.block.is_some(), out);
         ui.separator();
         // The arrows move the week on show, or in the block view the block by a week.
-        let (anchor, shown, go): (Date, (Date, Date), fn(Date) -> Command) = match args.block {
+        type Go = fn(Date) -> Command;
+        let (anchor, shown, go): (Date, (Date, Date), Go) = match args.block {
             Some((first, last)) => (
                 first.start(),
                 (first.start(), last.end()),
@@ -145,7 +146,15 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
         } else {
             ("The week before (Left arrow)", "The week after (Right arrow)")
         };
-        let previous = ui.button("◀ Previous").on_hover_text(before);
+        // On a small window the arrows go without their words, leaving room for the view
+        // toggle and the re-plan button (their names stay for screen readers).
+        let narrow = ui.ctx().content_rect().width() < 1200.0;
+        let (back, on) = if narrow {
+            ("◀", "▶")
+        } else {
+            ("◀ Previous", "Next ▶")
+        };
+        let previous = ui.button(back).on_hover_text(before);
         previous
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Previous week"));
         if previous.clicked() {
@@ -163,7 +172,7 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
         {
             out.push(go(args.today));
         }
-        let next = ui.button("Next ▶").on_hover_text(after);
+        let next = ui.button(on).on_hover_text(after);
         next.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Next week"));
         if next.clicked() {
             out.push(go(crate::core::week::add_days(anchor, 7)));
