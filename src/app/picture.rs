@@ -80,12 +80,14 @@ pub fn render(
     let queue = &state.queue;
     let mut renderer =
         egui_wgpu::Renderer::new(device, format, egui_wgpu::RendererOptions::default());
-    for delta in &deltas {
+    for delta in &mut deltas {
         for (id, images) in &delta.set {
             for image in images {
                 renderer.update_texture(device, queue, *id, image);
             }
         }
+        // Handled: the renderer (and with it every texture) goes when the picture is read.
+        delta.clear();
     }
     let screen = ScreenDescriptor {
         size_in_pixels: [width, height],
