@@ -1,6 +1,6 @@
 //! One frame of the window with ten years of history open (target: under 2 ms of CPU), with
 //! the charts closed and open, steady and right after a change: a drop, a readiness click,
-//! an undo.
+//! an undo; and the block view with sixteen weeks, steady and after a drop.
 //!
 //! Headless: egui runs the app's whole frame — the top bar, the grid, the side panel with
 //! the editor open, the week summary, the charts when open — and tessellates it into
@@ -11,7 +11,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use runweek::app::{Command, RunweekApp};
+use runweek::app::{Command, RunweekApp, View};
 use runweek::core::edit::Edit;
 use runweek::core::readiness::{Legs, ReadinessEntry, When};
 use runweek::core::week::add_days;
@@ -41,6 +41,7 @@ fn bench(c: &mut Criterion) {
     let today = support::today();
     let todays = plan.sessions_on(today)[0].id;
     eprintln!("ten years: {} sessions", plan.sessions().len());
+    block(c, &plan);
     let mut app = RunweekApp::new_with(plan, None, today);
     let ctx = egui::Context::default();
     // The editor open on today's session, as when a runner logs a run.
@@ -148,6 +149,45 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 back = !back;
                 app.push(if back { Command::Undo } else { Command::Redo });
+                n += 1;
+                frame(&ctx, &mut app, n)
+            })
+        },
+    );
+}
+
+/// The block view: sixteen weeks as rows from four weeks before today, ten years open.
+fn block(c: &mut Criterion, plan: &runweek::core::plan::Plan) {
+    let today = support::today();
+    let todays = plan.sessions_on(today)[0].id;
+    let mut app = RunweekApp::new_with(plan.clone(), None, today);
+    let ctx = egui::Context::default();
+    app.push(Command::SetBlockWeeks(16));
+    app.push(Command::ShowView(View::Block));
+    app.push(Command::ShowBlockFrom(add_days(today, -28)));
+    let mut n = 0;
+    for _ in 0..5 {
+        n += 1;
+        frame(&ctx, &mut app, n);
+    }
+    c.bench_function("block view frame, 16 weeks, ten years open", |b| {
+        b.iter(|| {
+            n += 1;
+            frame(&ctx, &mut app, n)
+        })
+    });
+    let mut forth = true;
+    c.bench_function(
+        "block view frame after a drop, 16 weeks, ten years open",
+        |b| {
+            b.iter(|| {
+                forth = !forth;
+                let to = if forth { add_days(today, 8) } else { today };
+                app.push(Command::Edit(Edit::MoveSession {
+                    id: todays,
+                    to,
+                    index: None,
+                }));
                 n += 1;
                 frame(&ctx, &mut app, n)
             })

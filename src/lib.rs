@@ -38,8 +38,9 @@
 //! - [`present`] — the words and numbers the window and the command line both show (units,
 //!   dates, the limit of a bad day, the past-day rule, a day's verdict against its sessions,
 //!   form with its zone on a proposal's key days, [`present::review`]'s look back in words,
-//!   [`present::week_copy`]'s preview and message of a pasted, repeated or templated week),
-//!   so the two never disagree.
+//!   [`present::week_copy`]'s preview and message of a pasted, repeated or templated week,
+//!   [`present::block`]'s weeks of a training block with their figures, which the block
+//!   view and `runweek show --weeks` share), so the two never disagree.
 //! - [`export`] — the plan elsewhere, pure: the sessions of a range of days as a calendar
 //!   ([`export::calendar`], RFC 5545, with UIDs stable per plan and session) or a
 //!   spreadsheet ([`export::table`], CSV), as text; written to disk through
@@ -56,7 +57,9 @@
 //!     stamp: the only owner of the training data) and `derived` (every day's verdict,
 //!     assessed once and updated from the changed days, shared by the week view, the offers
 //!     and [`app::charts`]' series; all computed once per change);
-//!   - the components, one per file: the grid and cards, the editor, the readiness check-in
+//!   - the components, one per file: the grid and cards, the block view (`block_view`:
+//!     4 to 16 weeks as rows, only the rows in sight laid out) and its chips
+//!     (`block_chip`), the editor, the readiness check-in
 //!     (its verdict card, "Why?", signals, numbers, carry-over), [`app::replan_panel`] (the
 //!     offers and the proposal in words), `review_panel` (the week review under the grid,
 //!     folded away on a small window), [`app::charts`] (one file per chart over one
@@ -71,7 +74,8 @@
 //!     drafts, what is open), `commands` (the one place that runs [`app::Command`]s and
 //!     changes the plan), `saving` (the file lifecycle with typed outcomes: open, save, Save
 //!     as, autosave, merging another program's change, closing), `exporting` (File ›
-//!     Export…: the files written on a worker, the picture from egui's screenshot),
+//!     Export…: the files written on a worker, the picture of the week or the block drawn
+//!     again off screen at twice the screen's density by `picture`),
 //!     `recent` (File › Open recent), `layout`, `windows`, `start` and `import` (File ›
 //!     Import activities…, dropped files, the preview; applied as one command carrying the
 //!     batch edit) and `week_actions` (the week's menu at work: the copied week, its

@@ -1,7 +1,8 @@
 //! The window's imports go one way: theme, formatting, the typed-number field and the
 //! plan's file on disk at the bottom; the view models (the week's view, a proposal, the
 //! verdict's badge) above them; the ground and derived state (the document, what is
-//! computed from it) above those; the components (cards, panels, charts) above that; the
+//! computed from it) above those; the components (cards, the block view and its chips,
+//! panels, charts) above that; the
 //! shell (`app/mod.rs`, the commands it runs, the layout, the windows, the workspace and the
 //! file lifecycle) on top. A module only names modules of its own layer or below, and
 //! no two modules name each other, directly or through others.
@@ -17,12 +18,13 @@ use std::path::{Path, PathBuf};
 const BOTTOM: [&str; 4] = ["theme", "format", "field", "files"];
 const VIEW_MODELS: [&str; 3] = ["badge", "week_view", "preview"];
 const STATE: [&str; 2] = ["document", "derived"];
-const SHELL: [&str; 11] = [
+const SHELL: [&str; 12] = [
     "",
     "commands",
     "exporting",
     "import",
     "layout",
+    "picture",
     "recent",
     "saving",
     "start",

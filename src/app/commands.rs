@@ -11,7 +11,7 @@ use super::notices::Level;
 use super::preview::Shown;
 use super::session_editor::Draft;
 use super::settings::{SettingsDraft, ThemeChoice};
-use super::{ImportCommand, Preview, RunweekApp, WeekCommand, format, replan_panel};
+use super::{ImportCommand, Preview, RunweekApp, View, WeekCommand, block_view, format, replan_panel};
 use crate::core::day;
 use crate::core::edit::Edit;
 use crate::core::session::{Session, SessionId};
@@ -61,6 +61,12 @@ pub enum Command {
     ShowShortcuts,
     /// The week's menu: copy, paste, repeat, templates.
     Week(WeekCommand),
+    /// The week view or the block view.
+    ShowView(View),
+    /// The block view from the week that holds the date.
+    ShowBlockFrom(Date),
+    /// How many weeks the block view shows (4 to 16).
+    SetBlockWeeks(u8),
 }
 
 /// Opening and saving plans.
@@ -209,6 +215,13 @@ impl RunweekApp {
             }
             Command::ShowShortcuts => self.shortcuts_open = true,
             Command::Week(week) => self.run_week(week),
+            Command::ShowView(view) => self.show_view(view),
+            Command::ShowBlockFrom(date) => {
+                self.work.block_from = Some(date.clamp(day::FIRST, day::LAST));
+            }
+            Command::SetBlockWeeks(count) => {
+                self.prefs.block_weeks = Some(block_view::block_weeks(Some(count)));
+            }
         }
     }
 
@@ -296,6 +309,16 @@ impl RunweekApp {
         let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
         let selected_day = self.work.selected_day;
         let selected_session = self.work.selected_session;
+        let block = self.prefs.view == View::Block;
+        let block_from = self.block_start();
+        // The arrows move what is on show: the week, or the block by a week.
+        let by_week = |days: i64| {
+            if block {
+                Command::ShowBlockFrom(add_days(block_from, days))
+            } else {
+                Command::ShowWeekOf(add_days(selected_day, days))
+            }
+        };
         let mut found = Vec::new();
         ctx.input_mut(|i| {
             if i.consume_shortcut(&command(Key::S)) {
@@ -316,6 +339,13 @@ impl RunweekApp {
             if i.consume_shortcut(&command(Key::Q)) {
                 found.push(Command::Quit);
             }
+            if i.consume_shortcut(&command(Key::B)) {
+                found.push(Command::ShowView(if block {
+                    View::Week
+                } else {
+                    View::Block
+                }));
+            }
             if typing {
                 return;
             }
@@ -327,10 +357,10 @@ impl RunweekApp {
                 found.push(Command::Undo);
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
-                found.push(Command::ShowWeekOf(add_days(selected_day, -7)));
+                found.push(by_week(-7));
             }
             if i.consume_key(Modifiers::NONE, Key::ArrowRight) {
-                found.push(Command::ShowWeekOf(add_days(selected_day, 7)));
+                found.push(by_week(7));
             }
             if let Some(id) = selected_session
                 && i.consume_key(Modifiers::NONE, Key::Delete)

@@ -21,6 +21,7 @@ use crate::core::plan::Plan;
 use crate::core::review::{self, Decision, WeekReview};
 use crate::core::verdict::{Assessments, assess_range};
 use crate::core::week::Week;
+use crate::present::block::{self, BlockWeek};
 
 /// What the views need to know to ask for their part.
 pub struct Inputs<'a> {
@@ -33,7 +34,13 @@ pub struct Inputs<'a> {
     pub selected_day: Date,
     pub shown: Option<&'a Shown>,
     pub charts_open: bool,
+    /// The block on show (its first day and its number of weeks), in the block view.
+    pub block: Option<(Date, u8)>,
 }
+
+/// What the block's weeks are computed from: the revision, today, the block's first day and
+/// its number of weeks.
+type BlockKey = (u64, Date, Date, u8);
 
 /// Everything the views read that is computed from the plan.
 #[derive(Default)]
@@ -47,6 +54,8 @@ pub struct Derived {
     review: Option<((u64, Date, Week), WeekReview)>,
     /// Every decision day of the history, for "Your patterns" (while the charts are open).
     decisions: Option<((u64, Date), Vec<Decision>)>,
+    /// The weeks of the block view, while it is on show.
+    block: Option<(BlockKey, Vec<BlockWeek>)>,
     /// How many times the charts' data was computed (for the tests).
     chart_builds: u64,
     /// How many times the week's review was computed (for the tests).
@@ -95,6 +104,13 @@ impl Derived {
                 )
             });
             self.offers = Some((key, offers));
+        }
+        if let Some((from, count)) = i.block {
+            let key = (i.rev, i.today, from, count);
+            if self.block.as_ref().is_none_or(|(k, _)| *k != key) {
+                let weeks = block::block(i.plan, from, usize::from(count), i.today);
+                self.block = Some((key, weeks));
+            }
         }
         if i.charts_open {
             let key = (i.rev, i.today);
@@ -147,6 +163,13 @@ impl Derived {
         self.week.as_ref().map(|(_, view)| view)
     }
 
+    /// The weeks of the block on show, as last updated (none outside the block view).
+    pub fn block(&self) -> &[BlockWeek] {
+        self.block
+            .as_ref()
+            .map_or(&[], |(_, weeks)| weeks.as_slice())
+    }
+
     /// The offers for the selected day, as last updated.
     pub fn offers(&self) -> Option<&Offers> {
         self.offers.as_ref().map(|(_, offers)| offers)
@@ -195,6 +218,7 @@ mod tests {
             selected_day: today,
             shown: None,
             charts_open,
+            block: None,
         });
     }
 

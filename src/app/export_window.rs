@@ -2,9 +2,9 @@
 //! calendar, a spreadsheet, a picture of the week), and where.
 //!
 //! The window only edits its draft and says what the runner asked for; the shell
-//! (`exporting`) writes the file. A picture is of the week on screen, so it takes no range.
-//! (A view of a whole training block does not exist yet; when it does, "the block on
-//! screen" belongs here.)
+//! (`exporting`) writes the file. A picture is of the view on screen (the week, or the
+//! block in the block view), so it takes no range; in the block view the block's days are
+//! offered as a range for the calendar and the spreadsheet too.
 
 use eframe::egui::{self, Key, RichText};
 use jiff::civil::Date;
@@ -16,6 +16,8 @@ use crate::core::week::Week;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum What {
     ThisWeek,
+    /// The block on screen, in the block view.
+    Block,
     Range,
     Everything,
 }
@@ -37,21 +39,27 @@ impl As {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self, block: bool) -> &'static str {
         match self {
             As::Calendar => "Calendar (.ics)",
             As::Spreadsheet => "Spreadsheet (.csv)",
+            As::Picture if block => "Picture of the block (.png)",
             As::Picture => "Picture of the week (.png)",
         }
     }
 
-    fn hint(self) -> &'static str {
+    fn hint(self, block: bool) -> &'static str {
         match self {
+            As::Picture if block => {
+                "The block as it is on screen, in the current theme, at twice the screen's pixel density"
+            }
             As::Calendar => {
                 "One event per session, for a calendar program; importing a newer export updates the events instead of adding copies"
             }
             As::Spreadsheet => "One row per session with what was planned and what was run",
-            As::Picture => "The week as it is on screen, in the current theme",
+            As::Picture => {
+                "The week as it is on screen, in the current theme, at twice the screen's pixel density"
+            }
         }
     }
 }
@@ -63,6 +71,8 @@ pub struct ExportDraft {
     pub format: As,
     /// The week on screen when the window opened.
     pub week: Week,
+    /// The block's first and last day, when the block view was on screen.
+    pub block: Option<(Date, Date)>,
     pub from: Date,
     pub to: Date,
     /// Where to write, as typed or as the file dialog chose it.
@@ -76,6 +86,7 @@ impl ExportDraft {
     pub fn range(&self) -> Option<(Date, Date)> {
         match self.what {
             What::ThisWeek => Some((self.week.start(), self.week.end())),
+            What::Block => self.block.or(Some((self.week.start(), self.week.end()))),
             What::Range => Some((self.from, self.to)),
             What::Everything => None,
         }
@@ -116,10 +127,11 @@ pub fn export_window(ctx: &egui::Context, draft: &mut ExportDraft) -> Asked {
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 100.0))
         .show(ctx, |ui| {
             ui.label(RichText::new("Format").strong());
+            let block = draft.block.is_some();
             for format in [As::Calendar, As::Spreadsheet, As::Picture] {
                 let before = draft.format;
-                ui.radio_value(&mut draft.format, format, format.label())
-                    .on_hover_text(format.hint());
+                ui.radio_value(&mut draft.format, format, format.label(block))
+                    .on_hover_text(format.hint(block));
                 if draft.format != before {
                     draft.path = with_extension(&draft.path, format.extension());
                 }
@@ -127,14 +139,23 @@ pub fn export_window(ctx: &egui::Context, draft: &mut ExportDraft) -> Asked {
             ui.add_space(6.0);
             ui.label(RichText::new("Sessions").strong());
             let picture = draft.format == As::Picture;
-            ui.radio_value(
-                &mut draft.what,
-                What::ThisWeek,
-                format!(
-                    "This week ({})",
-                    format::week_range(draft.week.start(), draft.week.end())
-                ),
-            );
+            if let Some((from, to)) = draft.block {
+                ui.radio_value(
+                    &mut draft.what,
+                    What::Block,
+                    format!("The block on screen ({})", format::week_range(from, to)),
+                );
+            }
+            ui.add_enabled_ui(!(picture && block), |ui| {
+                ui.radio_value(
+                    &mut draft.what,
+                    What::ThisWeek,
+                    format!(
+                        "This week ({})",
+                        format::week_range(draft.week.start(), draft.week.end())
+                    ),
+                );
+            });
             ui.add_enabled_ui(!picture, |ui| {
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut draft.what, What::Range, "From");
@@ -147,8 +168,13 @@ pub fn export_window(ctx: &egui::Context, draft: &mut ExportDraft) -> Asked {
                 ui.radio_value(&mut draft.what, What::Everything, "The whole plan");
             });
             if picture {
-                draft.what = What::ThisWeek;
-                ui.label(RichText::new("A picture is of the week on screen.").small());
+                draft.what = if block { What::Block } else { What::ThisWeek };
+                let said = if block {
+                    "A picture is of the block on screen."
+                } else {
+                    "A picture is of the week on screen."
+                };
+                ui.label(RichText::new(said).small());
             }
             ui.add_space(6.0);
             if let Some(note) = &draft.note {

@@ -1,12 +1,9 @@
 //! File › Export…: the export window's requests carried out. Calendars and spreadsheets are
-//! written from the plan by [`crate::export`]; a picture is egui's screenshot of the next
-//! frame, cut to the week and encoded as PNG. Every file is written atomically
-//! ([`crate::file::save_bytes`]) on a worker thread, and the runner is told where it went or
-//! why it did not.
-//!
-//! The picture is taken at the screen's own pixel density (twice the points on a HiDPI
-//! screen, once on a plain one): egui renders only what the window shows, so a denser
-//! picture than the screen would need a second, off-screen renderer.
+//! written from the plan by [`crate::export`]; a picture is the view on screen (the week or
+//! the block) drawn again off screen at twice the screen's pixel density (`picture`), or,
+//! without a wgpu device to draw it on, egui's screenshot of the next frame cut to the view,
+//! at the screen's density. Every file is written atomically ([`crate::file::save_bytes`])
+//! on a worker thread, and the runner is told where it went or why it did not.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -18,7 +15,7 @@ use eframe::egui::{self, ColorImage, Rect};
 use super::export_window::{As, Asked, ExportDraft, What, export_window, with_extension};
 use super::files;
 use super::notices::Level;
-use super::{RunweekApp, format};
+use super::{RunweekApp, format, picture};
 use crate::export::{self, Range, calendar, table};
 
 /// What a worker or the renderer reports back.
@@ -51,8 +48,10 @@ pub struct Exporter {
     draft: Option<ExportDraft>,
     shot: Option<Shot>,
     dialog_open: bool,
-    /// Where the week was drawn in the last frame (points), for the picture.
+    /// Where the week (or the block) was drawn in the last frame (points), for the picture.
     pub week_rect: Option<Rect>,
+    /// The window's wgpu device, to draw a picture off screen at twice the density.
+    pub render_state: Option<eframe::egui_wgpu::RenderState>,
     sender: Sender<Report>,
     receiver: Receiver<Report>,
 }
@@ -65,6 +64,7 @@ impl Default for Exporter {
             shot: None,
             dialog_open: false,
             week_rect: None,
+            render_state: None,
             sender,
             receiver,
         }
@@ -75,6 +75,10 @@ impl RunweekApp {
     /// Opens the export window on the week on screen, writing beside the plan by default.
     pub(super) fn open_export(&mut self) {
         let week = self.week();
+        let block = self.block_on_show().map(|_| {
+            let (first, last) = self.block_weeks();
+            (first.start(), last.end())
+        });
         let stem = self.plan_stem();
         let dir = self
             .doc
@@ -84,16 +88,30 @@ impl RunweekApp {
             .map(Path::to_owned)
             .or_else(std::env::home_dir)
             .unwrap_or_default();
-        let name = format!("{stem}-week-{}.ics", week.start());
+        let name = match block {
+            Some((from, _)) => format!("{stem}-block-{from}.ics"),
+            None => format!("{stem}-week-{}.ics", week.start()),
+        };
         self.exporter.draft = Some(ExportDraft {
-            what: What::ThisWeek,
+            what: if block.is_some() {
+                What::Block
+            } else {
+                What::ThisWeek
+            },
             format: As::Calendar,
             week,
+            block,
             from: week.start(),
             to: week.end(),
             path: dir.join(name).display().to_string(),
             note: None,
         });
+    }
+
+    /// Where the view on show (the week or the block) was drawn in the last frame, in
+    /// points: what a picture shows.
+    pub fn view_rect(&self) -> Option<Rect> {
+        self.exporter.week_rect
     }
 
     /// The plan's file name without its extension ("plan" before it has one).
@@ -170,6 +188,18 @@ impl RunweekApp {
         let plan = self.doc.plan();
         let text = match draft.format {
             As::Picture => {
+                if let Some(state) = self.exporter.render_state.clone() {
+                    match self.draw_picture(ctx, &state) {
+                        Ok(png) => {
+                            let what = self.what_is_pictured();
+                            self.write_export(ctx, path, png, what);
+                        }
+                        Err(why) => self
+                            .notices
+                            .push(Level::Error, format!("No picture was written: {why}.")),
+                    }
+                    return;
+                }
                 self.exporter.shot = Some(Shot::Hiding { path });
                 ctx.request_repaint();
                 return;
@@ -226,6 +256,50 @@ impl RunweekApp {
         self.exporter.shot = Some(Shot::Asked { path, area, screen });
     }
 
+    /// The view on screen drawn again off screen at twice the screen's density, as PNG.
+    fn draw_picture(
+        &mut self,
+        ctx: &egui::Context,
+        state: &eframe::egui_wgpu::RenderState,
+    ) -> Result<Vec<u8>, String> {
+        let area = self
+            .exporter
+            .week_rect
+            .ok_or_else(|| "the view is not on screen".to_owned())?;
+        let derived = std::mem::take(&mut self.derived);
+        let offset = Some(self.work.block_offset);
+        let mut ignored = Vec::new();
+        let drawn = match derived.week_view() {
+            Some(view) => {
+                let density = ctx.pixels_per_point() * picture::DENSITY;
+                picture::render(state, ctx, area.size(), density, |ui| {
+                    egui::CentralPanel::default().show(ui, |ui| {
+                        self.view_area_ui(ui, view, &derived, offset, &mut ignored);
+                    });
+                })
+            }
+            None => Err("the view is not on screen".to_owned()),
+        };
+        self.derived = derived;
+        picture::png(&drawn?)
+    }
+
+    /// "the week of 23 – 29 Nov 2026", or the block's weeks in the block view.
+    fn what_is_pictured(&self) -> String {
+        if self.block_on_show().is_some() {
+            let (first, last) = self.block_weeks();
+            format!(
+                "the block {}",
+                format::week_range(first.start(), last.end())
+            )
+        } else {
+            format!(
+                "the week of {}",
+                format::week_range(self.week().start(), self.week().end())
+            )
+        }
+    }
+
     fn export_report(&mut self, report: Report) {
         match report {
             Report::Picked { path, unavailable } => {
@@ -254,10 +328,7 @@ impl RunweekApp {
                 };
                 match picture(&image, area, screen) {
                     Ok(png) => {
-                        let what = format!(
-                            "the week of {}",
-                            format::week_range(self.week().start(), self.week().end())
-                        );
+                        let what = self.what_is_pictured();
                         self.write_export_now(path, png, what);
                     }
                     Err(why) => self

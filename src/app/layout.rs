@@ -7,9 +7,10 @@ use super::derived::Derived;
 use super::top_bar::FileState;
 use super::week_view::WeekView;
 use super::{
-    Command, RunweekApp, charts, day_panel, notices_strip, readiness_panel, replan_panel,
-    review_panel, summary, top_bar, week_grid,
+    Command, RunweekApp, View, block_view, charts, day_panel, notices_strip, readiness_panel,
+    replan_panel, review_panel, summary, top_bar, week_grid,
 };
+use crate::core::week::Week;
 
 impl RunweekApp {
     /// The top bar, the week summary, the charts, the day panel and the grid; returns where
@@ -35,14 +36,19 @@ impl RunweekApp {
             charts_open: self.prefs.charts,
             recent: &self.prefs.recent,
             week_menu: self.work.week_tools.menu_args(),
+            block: self.block_on_show().map(|_| self.block_weeks()),
         };
         egui::Panel::top("top bar").show(ui, |ui| top_bar::top_bar_ui(ui, &bar, out));
         let plan = self.doc.plan();
-        egui::Panel::bottom("week summary").show(ui, |ui| {
-            ui.add_space(2.0);
-            summary::summary_ui(ui, view, plan.settings.units);
-            ui.add_space(2.0);
-        });
+        let block = self.prefs.view == View::Block;
+        if !block {
+            // The block's rows carry each week's figures; the week's line is for the week view.
+            egui::Panel::bottom("week summary").show(ui, |ui| {
+                ui.add_space(2.0);
+                summary::summary_ui(ui, view, plan.settings.units);
+                ui.add_space(2.0);
+            });
+        }
         let full = ui.available_rect_before_wrap();
         if self.prefs.charts
             && let Some((data, week_figures)) = derived.charts()
@@ -82,43 +88,115 @@ impl RunweekApp {
             .response
             .rect;
         let central = egui::CentralPanel::default()
-            .show(ui, |ui| {
-                let plan = self.doc.plan();
-                if let Some(review) = derived.week_review() {
-                    // At the bottom of the week view, under the grid.
-                    egui::Panel::bottom("week review").show(ui, |ui| {
-                        let rules = &plan.settings.review;
-                        review_panel::review_ui(ui, review, rules, &mut self.prefs.review);
-                    });
-                }
-                let strip = notices_strip::Strip {
-                    view,
-                    today: self.today,
-                    preview: self.work.preview.as_ref().map(|s| &s.preview),
-                    offers: derived.offers(),
-                    offer: replan_panel::OfferArgs {
-                        plan,
-                        today: self.today,
-                        selected_day: self.work.selected_day,
-                    },
-                };
-                notices_strip::strip_ui(ui, &strip, out);
-                let args = week_grid::GridArgs {
-                    view,
-                    today: self.today,
-                    units: plan.settings.units,
-                    selected_session: self.work.selected_session,
-                    selected_day: self.work.selected_day,
-                    preview_notes: self.work.preview.as_ref().map(|s| &s.preview.notes),
-                };
-                week_grid::week_grid_ui(ui, &args, out);
-            })
+            .show(ui, |ui| self.view_area_ui(ui, view, derived, None, out))
             .response
             .rect;
         // The central panel's rect runs under the day panel; the week ends where that begins.
         let mut week = central;
         week.max.x = week.max.x.min(side.min.x);
         week
+    }
+
+    /// What the central panel shows: the week (its review, the offers' strip, the grid) or
+    /// the block. The picture of File › Export… draws it again off screen, with the block's
+    /// rows at `offset` as they were on screen.
+    pub(super) fn view_area_ui(
+        &mut self,
+        ui: &mut Ui,
+        view: &WeekView,
+        derived: &Derived,
+        offset: Option<f32>,
+        out: &mut Vec<Command>,
+    ) {
+        let block = self.prefs.view == View::Block;
+        let plan = self.doc.plan();
+        if block {
+            let args = block_view::BlockArgs {
+                weeks: derived.block(),
+                today: self.today,
+                units: plan.settings.units,
+                count: block_view::block_weeks(self.prefs.block_weeks),
+                selected_session: self.work.selected_session,
+                previewing: self.work.preview.is_some(),
+                offset,
+                week_menu: self.work.week_tools.menu_args(),
+            };
+            let scrolled = block_view::block_view_ui(ui, &args, out);
+            if offset.is_none() {
+                self.work.block_offset = scrolled;
+            }
+            return;
+        }
+        if let Some(review) = derived.week_review() {
+            // At the bottom of the week view, under the grid.
+            egui::Panel::bottom("week review").show(ui, |ui| {
+                let rules = &plan.settings.review;
+                review_panel::review_ui(ui, review, rules, &mut self.prefs.review);
+            });
+        }
+        let strip = notices_strip::Strip {
+            view,
+            today: self.today,
+            preview: self.work.preview.as_ref().map(|s| &s.preview),
+            offers: derived.offers(),
+            offer: replan_panel::OfferArgs {
+                plan,
+                today: self.today,
+                selected_day: self.work.selected_day,
+            },
+        };
+        notices_strip::strip_ui(ui, &strip, out);
+        let args = week_grid::GridArgs {
+            view,
+            today: self.today,
+            units: plan.settings.units,
+            selected_session: self.work.selected_session,
+            selected_day: self.work.selected_day,
+            preview_notes: self.work.preview.as_ref().map(|s| &s.preview.notes),
+        };
+        week_grid::week_grid_ui(ui, &args, out);
+    }
+
+    /// The block on show, in the block view: a day of its first week and its number of weeks.
+    pub(super) fn block_on_show(&self) -> Option<(jiff::civil::Date, u8)> {
+        (self.prefs.view == View::Block).then(|| {
+            (
+                self.block_start(),
+                block_view::block_weeks(self.prefs.block_weeks),
+            )
+        })
+    }
+
+    /// A day of the block's first week (the week on show until the block was placed).
+    pub(super) fn block_start(&self) -> jiff::civil::Date {
+        self.work.block_from.unwrap_or(self.work.selected_day)
+    }
+
+    /// The block on show as its first and last week, in the block view.
+    pub(super) fn block_weeks(&self) -> (Week, Week) {
+        let week_start = self.doc.plan().settings.week_start;
+        let first = Week::containing(self.block_start(), week_start);
+        let count = block_view::block_weeks(self.prefs.block_weeks);
+        let last = Week::containing(
+            crate::core::week::add_days(first.start(), 7 * (i64::from(count) - 1)),
+            week_start,
+        );
+        (first, last)
+    }
+
+    /// Shows the week view or the block view. A block that does not hold the week on show
+    /// is moved to hold it, with a quarter of its weeks before it: what was run leads up to
+    /// what is planned.
+    pub(super) fn show_view(&mut self, view: View) {
+        if view == View::Block {
+            let week = self.week();
+            let (first, last) = self.block_weeks();
+            if self.work.block_from.is_none() || week < first || week > last {
+                let before = i64::from(block_view::block_weeks(self.prefs.block_weeks) / 4);
+                self.work.block_from = Some(crate::core::week::add_days(week.start(), -7 * before));
+            }
+        }
+        self.prefs.view = view;
     }
 
     /// The selected day's panel: its header, then (for components about a day) their

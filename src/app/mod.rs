@@ -32,6 +32,8 @@
 //!   storage), toggled from a button in `top_bar`.
 
 mod badge;
+mod block_chip;
+mod block_view;
 pub mod charts;
 mod commands;
 mod day_panel;
@@ -47,6 +49,7 @@ mod layout;
 mod mark_done;
 mod notices;
 mod notices_strip;
+mod picture;
 pub mod preview;
 mod readiness_panel;
 mod recent;
@@ -84,6 +87,7 @@ use crate::core::plan::Plan;
 use crate::core::session::SessionId;
 use crate::core::week::Week;
 
+pub use block_view::View;
 pub use commands::{Command, FileCommand};
 pub use files::{HOME_PLAN, Purpose};
 pub use import::{ImportCommand, Importer};
@@ -126,6 +130,10 @@ pub struct Prefs {
     pub review: Option<bool>,
     /// The plans opened last, newest first (File › Open recent).
     pub recent: Vec<PathBuf>,
+    /// The week view or the block view.
+    pub view: View,
+    /// How many weeks the block view shows (4 to 16), once the runner chose.
+    pub block_weeks: Option<u8>,
 }
 
 const PREFS_KEY: &str = "runweek";
@@ -318,6 +326,7 @@ impl RunweekApp {
             selected_day: self.work.selected_day,
             shown: self.work.preview.as_ref(),
             charts_open: self.prefs.charts,
+            block: self.block_on_show(),
         });
         // The views read the derived state while the workspace is theirs to change.
         let derived = std::mem::take(&mut self.derived);
@@ -377,7 +386,8 @@ impl RunweekApp {
 }
 
 impl eframe::App for RunweekApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        self.exporter.render_state = frame.wgpu_render_state().cloned();
         if ui.input(|i| i.viewport().close_requested()) {
             self.flush_on_exit();
         }

@@ -127,8 +127,9 @@ pub fn card_ui(
     response
 }
 
-/// The right-click menu: the editor's actions, one click away.
-fn context_menu(ui: &mut Ui, session: &Session, units: Units, out: &mut Vec<Command>) {
+/// The right-click menu: the editor's actions, one click away (on a card and on a block's
+/// chip alike).
+pub fn context_menu(ui: &mut Ui, session: &Session, units: Units, out: &mut Vec<Command>) {
     if ui.button("Edit…").clicked() {
         out.push(Command::SelectSession(session.id));
     }

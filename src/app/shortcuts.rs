@@ -28,7 +28,7 @@ const fn plain(key: Key, does: &'static str) -> Shortcut {
 }
 
 /// Every shortcut, in the order the window lists them.
-pub const SHORTCUTS: [Shortcut; 13] = [
+pub const SHORTCUTS: [Shortcut; 14] = [
     command(Key::O, "Open a plan"),
     command(Key::S, "Save the plan"),
     command(Key::I, "Import activities from the watch (FIT, GPX, TCX)"),
@@ -41,8 +41,9 @@ pub const SHORTCUTS: [Shortcut; 13] = [
     },
     command(Key::Y, "Redo"),
     command(Key::L, "Show or hide the charts"),
-    plain(Key::ArrowLeft, "The week before"),
-    plain(Key::ArrowRight, "The week after"),
+    command(Key::B, "The block of weeks, or back to the week"),
+    plain(Key::ArrowLeft, "The week before (the block a week earlier)"),
+    plain(Key::ArrowRight, "The week after (the block a week later)"),
     plain(Key::Delete, "Remove the selected session"),
     plain(Key::Escape, "Close a window or cancel a drag"),
 ];

@@ -7,6 +7,7 @@ use eframe::egui::{self, Align, Button, Key, KeyboardShortcut, Layout, Modifiers
 use jiff::civil::Date;
 
 use super::week_menu::{WeekMenuArgs, week_menu_ui};
+use super::block_view::View;
 use super::{Command, FileCommand, ImportCommand, Purpose, format};
 use crate::core::week::Week;
 
@@ -40,6 +41,8 @@ pub struct TopBarArgs<'a> {
     pub recent: &'a [PathBuf],
     /// What the week's menu shows (Edit › Week, a right-click on the week's dates).
     pub week_menu: WeekMenuArgs<'a>,
+    /// In the block view: the block's first and last week.
+    pub block: Option<(Week, Week)>,
 }
 
 pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
@@ -131,48 +134,84 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
         });
         ui.separator();
 
-        let previous = ui
-            .button("◀ Previous")
-            .on_hover_text("The week before (Left arrow)");
+        view_toggle_ui(ui, args.block.is_some(), out);
+        ui.separator();
+        // The arrows move the week on show, or in the block view the block by a week.
+        type Go = fn(Date) -> Command;
+        let (anchor, shown, go): (Date, (Date, Date), Go) = match args.block {
+            Some((first, last)) => (
+                first.start(),
+                (first.start(), last.end()),
+                Command::ShowBlockFrom,
+            ),
+            None => (
+                args.anchor,
+                (args.week.start(), args.week.end()),
+                Command::ShowWeekOf,
+            ),
+        };
+        let (before, after) = if args.block.is_some() {
+            ("The block a week earlier (Left arrow)", "The block a week later (Right arrow)")
+        } else {
+            ("The week before (Left arrow)", "The week after (Right arrow)")
+        };
+        // On a small window the arrows go without their words, leaving room for the view
+        // toggle and the re-plan button (their names stay for screen readers).
+        let narrow = ui.ctx().content_rect().width() < 1200.0;
+        let (back, on) = if narrow {
+            ("◀", "▶")
+        } else {
+            ("◀ Previous", "Next ▶")
+        };
+        let previous = ui.button(back).on_hover_text(before);
         previous
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Previous week"));
         if previous.clicked() {
-            out.push(Command::ShowWeekOf(crate::core::week::add_days(
-                args.anchor,
-                -7,
-            )));
+            out.push(go(crate::core::week::add_days(anchor, -7)));
         }
-        let this_week = ui.add_enabled(!args.week.contains(args.today), Button::new("This week"));
+        let today_shown = (shown.0..=shown.1).contains(&args.today);
+        let this_week = ui.add_enabled(!today_shown, Button::new("This week"));
         if this_week
-            .on_hover_text("Back to the week of today")
+            .on_hover_text(if args.block.is_some() {
+                "Start the block with the week of today"
+            } else {
+                "Back to the week of today"
+            })
             .clicked()
         {
-            out.push(Command::ShowWeekOf(args.today));
+            out.push(go(args.today));
         }
-        let next = ui
-            .button("Next ▶")
-            .on_hover_text("The week after (Right arrow)");
+        let next = ui.button(on).on_hover_text(after);
         next.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Next week"));
         if next.clicked() {
-            out.push(Command::ShowWeekOf(crate::core::week::add_days(
-                args.anchor,
-                7,
-            )));
+            out.push(go(crate::core::week::add_days(anchor, 7)));
         }
-        let mut picked = args.anchor;
+        let mut picked = anchor;
         let picker = ui
             .add(
                 egui_extras::DatePickerButton::new(&mut picked)
                     .id_salt("week picker")
                     .calendar_week(true),
             )
-            .on_hover_text("Go to the week of a date");
-        if picker.changed() && picked != args.anchor {
-            out.push(Command::ShowWeekOf(picked));
+            .on_hover_text(if args.block.is_some() {
+                "Start the block with the week of a date"
+            } else {
+                "Go to the week of a date"
+            });
+        if picker.changed() && picked != anchor {
+            out.push(go(picked));
         }
-        let dates = RichText::new(format::week_range(args.week.start(), args.week.end()))
+        let dates = RichText::new(format::week_range(shown.0, shown.1))
             .heading()
             .strong();
+        if args.block.is_some() {
+            ui.label(dates);
+            // The re-planner works on the week on show, which the block view does not show.
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                right_side_ui(ui, args, out);
+            });
+            return;
+        }
         ui.add(egui::Label::new(dates).sense(egui::Sense::click()))
             .on_hover_text("Right-click for the week's menu: copy, paste, repeat, templates")
             .context_menu(|ui| week_menu_ui(ui, args.week.start(), &args.week_menu, out));
@@ -196,39 +235,59 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
         }
 
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            let settings = ui.button("⚙ Settings");
-            settings
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Settings"));
-            if settings.clicked() {
-                out.push(Command::OpenSettings);
-            }
-            let charts = ui
-                .selectable_label(args.charts_open, "Charts")
-                .on_hover_text("Show or hide the load and trend charts (Ctrl+L)");
-            if charts.clicked() {
-                out.push(Command::ToggleCharts);
-            }
-            let (state, tone) = match args.file_state {
-                FileState::Saved => ("saved", ui.visuals().weak_text_color()),
-                FileState::Saving => ("saving…", ui.visuals().weak_text_color()),
-                FileState::Unsaved => ("unsaved changes", ui.visuals().warn_fg_color),
-                FileState::Conflict => ("changed on disk", ui.visuals().error_fg_color),
-                FileState::NoFile => ("not saved to a file", ui.visuals().warn_fg_color),
-            };
-            let where_kept = match (args.file_path, args.home_plan) {
-                (Some(path), true) => format!(
-                    "Kept in the app's data folder:\n{}\nUse File › Save as… to keep it elsewhere.",
-                    path.display()
-                ),
-                (Some(path), false) => path.display().to_string(),
-                (None, _) => "Use File › Save as… to choose a file.".to_owned(),
-            };
-            ui.label(RichText::new(state).small().color(tone))
-                .on_hover_text(&where_kept);
-            ui.label(RichText::new(args.file_name).strong())
-                .on_hover_text(where_kept);
+            right_side_ui(ui, args, out);
         });
     });
+}
+
+/// The right end of the bar: settings, charts, the plan's name and whether it is saved.
+fn right_side_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
+    let settings = ui.button("⚙ Settings");
+    settings.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Settings"));
+    if settings.clicked() {
+        out.push(Command::OpenSettings);
+    }
+    let charts = ui
+        .selectable_label(args.charts_open, "Charts")
+        .on_hover_text("Show or hide the load and trend charts (Ctrl+L)");
+    if charts.clicked() {
+        out.push(Command::ToggleCharts);
+    }
+    let (state, tone) = match args.file_state {
+        FileState::Saved => ("saved", ui.visuals().weak_text_color()),
+        FileState::Saving => ("saving…", ui.visuals().weak_text_color()),
+        FileState::Unsaved => ("unsaved changes", ui.visuals().warn_fg_color),
+        FileState::Conflict => ("changed on disk", ui.visuals().error_fg_color),
+        FileState::NoFile => ("not saved to a file", ui.visuals().warn_fg_color),
+    };
+    let where_kept = match (args.file_path, args.home_plan) {
+        (Some(path), true) => format!(
+            "Kept in the app's data folder:\n{}\nUse File › Save as… to keep it elsewhere.",
+            path.display()
+        ),
+        (Some(path), false) => path.display().to_string(),
+        (None, _) => "Use File › Save as… to choose a file.".to_owned(),
+    };
+    ui.label(RichText::new(state).small().color(tone))
+        .on_hover_text(&where_kept);
+    ui.label(RichText::new(args.file_name).strong())
+        .on_hover_text(where_kept);
+}
+
+/// The week view or the block view, side by side (Ctrl+B switches).
+fn view_toggle_ui(ui: &mut Ui, block: bool, out: &mut Vec<Command>) {
+    let week = ui
+        .selectable_label(!block, "Week")
+        .on_hover_text("One week as a grid (Ctrl+B switches)");
+    if week.clicked() && block {
+        out.push(Command::ShowView(View::Week));
+    }
+    let weeks = ui
+        .selectable_label(block, "Block")
+        .on_hover_text("Several weeks as rows, to plan a training block (Ctrl+B switches)");
+    if weeks.clicked() && !block {
+        out.push(Command::ShowView(View::Block));
+    }
 }
 
 /// File › Open recent: the last plans, newest first; one that is gone is greyed.

@@ -17,6 +17,10 @@ use crate::core::session::SessionId;
 pub struct Workspace {
     pub selected_day: Date,
     pub selected_session: Option<SessionId>,
+    /// A day of the block view's first week, once the block was shown.
+    pub block_from: Option<Date>,
+    /// How far the block's rows are scrolled (points), as last drawn.
+    pub block_offset: f32,
     /// The session being edited in the side panel.
     pub editor: Option<Draft>,
     /// The settings window, while open.
@@ -42,6 +46,8 @@ impl Workspace {
         Workspace {
             selected_day: today,
             selected_session: None,
+            block_from: None,
+            block_offset: 0.0,
             editor: None,
             settings: None,
             preview: None,

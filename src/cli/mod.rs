@@ -51,15 +51,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Show one week of a plan as a text grid.
+    /// Show one week of a plan as a text grid, or with --weeks a block of weeks as rows.
+    ///
+    /// With --weeks N: N weeks from the week of --date, one row each with its minutes,
+    /// distance and load (done before today, planned from today on), the change of planned
+    /// load from the week before, and the week's sessions day by day.
     #[command(after_help = SHOW_HELP)]
     Show {
         /// The plan file.
         file: PathBuf,
-        /// A day of the week to show, YYYY-MM-DD (default: today).
+        /// A day of the (first) week to show, YYYY-MM-DD (default: today).
         #[arg(long, value_parser = day)]
         date: Option<Date>,
-        /// Print the week as JSON.
+        /// Show N weeks from the week of --date as rows (1 to 52).
+        #[arg(long, value_name = "N", value_parser = weeks)]
+        weeks: Option<u8>,
+        /// Print the week (or the weeks) as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -217,8 +224,9 @@ Example:
 const SHOW_HELP: &str = "\
 Exit codes: 0 shown; 1 bad input (the plan, the day), with a one-line error.
 
-Example:
-  runweek show plan.ron --date 2026-11-25";
+Examples:
+  runweek show plan.ron --date 2026-11-25
+  runweek show plan.ron --weeks 8 --date 2026-11-02 --json";
 
 const DEMO_HELP: &str = "\
 Exit codes: 0 printed.
@@ -264,6 +272,16 @@ fn day(text: &str) -> Result<Date, String> {
     crate::core::day::parse(text)
 }
 
+/// The number of weeks of `show --weeks`: a year at most.
+fn weeks(text: &str) -> Result<u8, String> {
+    match text.trim().parse::<u8>() {
+        Ok(n) if (1..=52).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "expected a number of weeks from 1 to 52, got {text:?}"
+        )),
+    }
+}
+
 /// Runs a subcommand, writing to `out`; the error is the one line to print.
 ///
 /// # Errors
@@ -271,9 +289,18 @@ fn day(text: &str) -> Result<Date, String> {
 pub fn run(command: Command, today: Date, out: &mut dyn Write) -> anyhow::Result<()> {
     match command {
         Command::Check { file, json } => check::run(&file, json, out),
-        Command::Show { file, date, json } => {
-            show::run(&file, date.unwrap_or(today), today, json, out)
-        }
+        Command::Show {
+            file,
+            date,
+            weeks: None,
+            json,
+        } => show::run(&file, date.unwrap_or(today), today, json, out),
+        Command::Show {
+            file,
+            date,
+            weeks: Some(weeks),
+            json,
+        } => show::run_weeks(&file, date.unwrap_or(today), weeks, today, json, out),
         Command::Assess { file, date, json } => assess::run(&file, date, json, out),
         Command::Replan {
             file,

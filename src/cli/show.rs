@@ -1,4 +1,6 @@
-//! `runweek show FILE [--date D] [--json]`: one week as a text grid.
+//! `runweek show FILE [--date D] [--json]`: one week as a text grid; with `--weeks N`, a
+//! block of weeks as rows, with the figures the window's block view shows
+//! ([`crate::present::block`]).
 
 use std::io::Write;
 use std::path::Path;
@@ -14,7 +16,8 @@ use crate::core::settings::Units;
 use crate::core::week::Week;
 use crate::file;
 use crate::file::echo::{echo, one_line};
-use crate::present::distance;
+use crate::present::block::{self, BlockWeek};
+use crate::present::{distance, duration, load};
 
 pub fn run(
     path: &Path,
@@ -32,6 +35,135 @@ pub fn run(
         write_text(&plan, week, today, out)?;
     }
     Ok(())
+}
+
+/// `runweek show FILE --weeks N`: `weeks` weeks from the week of `date`.
+pub fn run_weeks(
+    path: &Path,
+    date: Date,
+    weeks: u8,
+    today: Date,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let plan = file::load(path)?;
+    let rows = block::block(&plan, date, usize::from(weeks), today);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &weeks_json(&rows))?;
+        writeln!(out)?;
+    } else {
+        write_weeks(&rows, plan.settings.units, today, out)?;
+    }
+    Ok(())
+}
+
+fn write_weeks(
+    rows: &[BlockWeek],
+    units: Units,
+    today: Date,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let count = rows.len();
+    if let Some(first) = rows.first() {
+        writeln!(
+            out,
+            "{count} week{} from {} {}",
+            if count == 1 { "" } else { "s" },
+            first.week.start().strftime("%a"),
+            first.week.start()
+        )?;
+    }
+    writeln!(
+        out,
+        "(minutes, distance and load: done before today, planned from today on; change:          planned load against the week before's; * key session)"
+    )?;
+    writeln!(
+        out,
+        "{:<16} {:>12} {:>10} {:>7} {:>7}",
+        "Week of", "Minutes", "Distance", "Load", "Change"
+    )?;
+    for row in rows {
+        let mark = if row.week.contains(today) { " <" } else { "" };
+        writeln!(
+            out,
+            "{:<16} {:>12} {:>10} {:>7} {:>7}{}{mark}",
+            row.week.start().strftime("%a %Y-%m-%d").to_string(),
+            duration(row.minutes),
+            distance(row.distance_km, units),
+            load(row.load),
+            block::change(row.change_pct),
+            if row.growth_warning.is_some() {
+                " !"
+            } else {
+                ""
+            },
+        )?;
+        for day in row.days.iter().filter(|d| !d.sessions.is_empty()) {
+            let sessions: Vec<_> = day.sessions.iter().map(compact).collect();
+            writeln!(
+                out,
+                "  {:<10}  {}",
+                day.date.strftime("%a %d %b").to_string(),
+                sessions.join(", ")
+            )?;
+        }
+    }
+    if rows.iter().any(|r| r.growth_warning.is_some()) {
+        writeln!(
+            out,
+            "! planned load grows more than the week's rule allows (a soft limit)"
+        )?;
+    }
+    if rows.iter().any(|r| r.week.contains(today)) {
+        writeln!(out, "< this week")?;
+    }
+    Ok(())
+}
+
+/// A session in a few words: "*Intervals 60 min done".
+fn compact(s: &Session) -> String {
+    let mut text = format!("{}{}", if s.key { "*" } else { "" }, s.kind);
+    if s.minutes.get() > 0 {
+        text += &format!(" {} min", s.minutes);
+    }
+    match s.done {
+        Some(Done::Done(_)) => text += " done",
+        Some(Done::Skipped) => text += " skipped",
+        None => {}
+    }
+    text
+}
+
+fn weeks_json(rows: &[BlockWeek]) -> serde_json::Value {
+    let weeks: Vec<_> = rows
+        .iter()
+        .map(|row| {
+            let days: Vec<_> = row
+                .days
+                .iter()
+                .map(|d| {
+                    json!({
+                        "date": d.date.to_string(),
+                        "sessions": d.sessions.iter().map(session_json).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            json!({
+                "start": row.week.start().to_string(),
+                "minutes": row.minutes,
+                "distance_km": round2(row.distance_km),
+                "load": round2(row.load),
+                "change_pct": row.change_pct.map(round2),
+                "days": days,
+            })
+        })
+        .collect();
+    json!({ "weeks": weeks })
+}
+
+/// Rounded to 0.01 for JSON, as `runweek stats` rounds, with no negative zero.
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0 + 0.0
 }
 
 fn status(session: &Session, units: Units) -> String {

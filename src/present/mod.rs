@@ -5,6 +5,7 @@
 //! No egui here: the window draws these strings, the command line prints them.
 
 pub mod activity;
+pub mod block;
 pub mod day;
 pub mod form;
 pub mod review;
