@@ -93,7 +93,7 @@ fn reach_line(proposal: &Proposal) -> Option<String> {
         .changes
         .iter()
         .filter(|c| c.from > window.week_end || c.to.is_some_and(|to| to > window.week_end))
-        .map(|c| change_words(c))
+        .map(change_words)
         .collect();
     let there = if next_week.is_empty() {
         "nothing changes after this week".to_owned()
