@@ -1040,6 +1040,31 @@ fn carry_over_eases_a_hard_session_rather_than_move_it_to_the_day_before_the_day
 }
 
 #[test]
+fn the_replan_rules_are_optional_settings_of_the_plan_file() {
+    // An older file, without them, opens with the defaults and is written without them.
+    let old = runweek::file::parse("(version: 1, settings: (load_growth_pct: 10))").expect("opens");
+    assert_eq!(old.settings.replan, Default::default());
+    assert!(!runweek::file::to_text(&old).contains("replan"));
+
+    let own = runweek::file::parse(
+        "(version: 1, settings: (replan: (reach_days: 3, ease_when_tired: false)))",
+    )
+    .expect("opens");
+    let rules = ReplanRules::for_settings(&own.settings);
+    assert_eq!((rules.reach_days, rules.ease_when_tired), (3, false));
+    let again = runweek::file::parse(&runweek::file::to_text(&own)).expect("reads back");
+    assert_eq!(again.settings.replan, own.settings.replan);
+
+    let bad = runweek::file::parse("(version: 1,\n settings: (replan: (reach_days: 9)))")
+        .expect_err("out of range");
+    assert!(
+        bad.to_string()
+            .contains("replan.reach_days must be between 0 and 7, got 9"),
+        "{bad}"
+    );
+}
+
+#[test]
 fn the_request_after_a_verdict_carries_the_fatigue_flag() {
     let p = plan(BASE, "");
     let request = ReplanRequest::after_verdict(&p, day("Wed"), day("Wed"), None);
