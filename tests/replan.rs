@@ -12,9 +12,8 @@ use runweek::core::history::History;
 use runweek::core::plan::{Availability, Plan, Weekday};
 use runweek::core::replan::{
     Action, DayLimit, MAX_SESSIONS, NOT_PROVEN, Proposal, ReplanRequest, ReplanRules, replan,
-    replan_brute_force, search_space, suggest_push,
+    replan_brute_force, replan_window, search_space, suggest_push,
 };
-use runweek::core::rules;
 use runweek::core::session::{Done, DoneRun, Kind, Session, SessionId};
 use runweek::core::settings::Settings;
 use runweek::core::units::Minutes;
@@ -40,6 +39,8 @@ fn day(name: &str) -> Date {
         "Sun" => 6,
         "nextMon" => 7,
         "nextTue" => 8,
+        "nextWed" => 9,
+        "nextSun" => 13,
         other => panic!("unknown day {other}"),
     };
     add_days(MONDAY, offset)
@@ -114,9 +115,35 @@ fn plan(spec: &str, avail: &str) -> Plan {
 // The hard constraints, checked from their definitions on the plan after the proposal.
 // ---------------------------------------------------------------------------------------
 
-fn is_candidate(s: &Session, request: &ReplanRequest, week: Week) -> bool {
-    (request.from <= s.date && s.date <= week.end() && s.done.is_none())
+fn is_candidate(s: &Session, request: &ReplanRequest, week: Week, end: Date) -> bool {
+    (request.from <= s.date && s.date <= end && s.done.is_none())
         || (s.is_skipped() && week.contains(s.date) && request.missed.contains(&s.id))
+}
+
+/// The last day of the window, from the product's words: the later of the end of the week
+/// and the next key session still to run after `from`, at most seven days ahead.
+fn window_end(before: &Plan, from: Date) -> Date {
+    let week_end = Week::containing(from, before.settings.week_start).end();
+    let next_key = before
+        .sessions()
+        .iter()
+        .filter(|s| s.date > from && s.key && s.done.is_none())
+        .map(|s| s.date)
+        .min();
+    match next_key {
+        Some(key) if key > week_end && key <= add_days(from, 7) => key,
+        _ => week_end,
+    }
+}
+
+/// The next key session's day after `from`, within the window or not.
+fn next_key_day(before: &Plan, from: Date) -> Option<Date> {
+    before
+        .sessions()
+        .iter()
+        .filter(|s| s.date > from && s.key && s.done.is_none())
+        .map(|s| s.date)
+        .min()
 }
 
 fn is_run(k: Kind) -> bool {
@@ -131,7 +158,12 @@ fn assert_legal(before: &Plan, request: &ReplanRequest, proposal: &Proposal) -> 
         .apply(proposal.batch())
         .unwrap_or_else(|e| panic!("the batch applies: {e}\n{proposal:#?}"));
     let week = Week::containing(request.from, before.settings.week_start);
-    let end = week.end();
+    let end = window_end(before, request.from);
+    assert_eq!(
+        (proposal.window.first, proposal.window.last),
+        (request.from, end),
+        "the window"
+    );
     let old: HashMap<SessionId, &Session> = before.sessions().iter().map(|s| (s.id, s)).collect();
     let new: HashMap<SessionId, &Session> = after.sessions().iter().map(|s| (s.id, s)).collect();
     let explain = || format!("{proposal:#?}");
@@ -185,7 +217,7 @@ fn assert_legal(before: &Plan, request: &ReplanRequest, proposal: &Proposal) -> 
 
     for s in before.sessions() {
         let n = new.get(&s.id);
-        if !is_candidate(s, request, week) {
+        if !is_candidate(s, request, week, end) {
             // Done sessions and everything outside the window stay exactly as they were.
             assert_eq!(n, Some(&s), "a fixed session changed\n{}", explain());
             continue;
@@ -213,6 +245,21 @@ fn assert_legal(before: &Plan, request: &ReplanRequest, proposal: &Proposal) -> 
         if let Some(n) = n {
             assert!(n.minutes <= s.minutes, "a session grew");
         }
+        // Tired: a hard session that is not key is eased, never moved nearer the key.
+        let tired = request.limit == DayLimit::RestOnly || request.carry_over;
+        if let (Some(n), Some(key), true) = (n, next_key_day(before, request.from), tired)
+            && s.kind.is_hard()
+            && !s.key
+            && n.kind == s.kind
+            && n.date != s.date
+        {
+            let near = |d: Date| runweek::core::week::days_between(d, key).abs();
+            assert!(
+                near(n.date) >= near(s.date),
+                "a hard session moved nearer the key session while tired\n{}",
+                explain()
+            );
+        }
     }
 
     // The rules, day by day, counting what will be run.
@@ -225,7 +272,7 @@ fn assert_legal(before: &Plan, request: &ReplanRequest, proposal: &Proposal) -> 
     };
     let fixed = |s: &Session| -> bool {
         old.get(&s.id)
-            .is_some_and(|o| *o == s && !is_candidate(o, request, week))
+            .is_some_and(|o| *o == s && !is_candidate(o, request, week, end))
     };
     let hard = |d: Date| counting(d).iter().any(|s| s.kind.is_hard());
     let fixed_hard = |d: Date| counting(d).iter().any(|s| s.kind.is_hard() && fixed(s));
@@ -296,8 +343,14 @@ fn assert_legal(before: &Plan, request: &ReplanRequest, proposal: &Proposal) -> 
         d = add_days(d, 1);
     }
 
-    // The week's planned load does not grow (a missed session counts as planned).
-    let planned = |p: &Plan| rules::planned_load(p, week);
+    // The window's planned load does not grow (a missed session counts as planned).
+    let planned = |p: &Plan| -> f64 {
+        p.sessions_between(week.start(), end)
+            .iter()
+            .filter(|s| !s.is_skipped())
+            .map(Session::planned_load)
+            .sum()
+    };
     let missed_load: f64 = before
         .sessions_between(week.start(), end)
         .iter()
@@ -306,7 +359,7 @@ fn assert_legal(before: &Plan, request: &ReplanRequest, proposal: &Proposal) -> 
         .sum();
     assert!(planned(&after) <= planned(before) + missed_load + 1e-9);
 
-    // The proposal's week is the week after, in grid order.
+    // The proposal's week is the week and the window after, in grid order.
     assert_eq!(
         proposal.week,
         after.sessions_between(week.start(), end).to_vec(),
@@ -347,6 +400,7 @@ fn request_for(p: &Plan, case: &Case) -> ReplanRequest {
         limit: case.limit,
         missed,
         push: false,
+        carry_over: false,
     }
 }
 
@@ -471,10 +525,13 @@ fn a_rest_day_clears_the_day_and_keeps_the_easy_run_later() {
             limit: DayLimit::RestOnly,
             missed: &[],
         },
+        // On a Rest day the tempo is not moved nearer Sunday's key long run: it is eased
+        // where it is, and the easy run keeps its minutes on Friday.
         &[
-            "Easy run moved Wed → Thu: today is a rest day",
-            "Tempo moved Thu → Fri: Thu follows today's rest day",
-            "Recovery run dropped: makes room for the tempo moved to Fri, and no other day \
+            "Easy run moved Wed → Fri: today is a rest day",
+            "Tempo became a 40-minute easy run rather than moved nearer the key long run: \
+             today is a rest day, and Thu follows today's rest day",
+            "Recovery run dropped: makes room for the easy run moved to Fri, and no other day \
              this week has room for it",
         ],
         true,
@@ -774,6 +831,248 @@ fn the_proposal_carries_the_push_suggestion_only_when_asked() {
 }
 
 // ---------------------------------------------------------------------------------------
+// The window reaching the next key session, and the tired runner's rule.
+// ---------------------------------------------------------------------------------------
+
+/// Like [`check`], with the carry-over flag and the rules given; returns the proposal.
+fn check_with(
+    case: Case,
+    carry_over: bool,
+    rules: &ReplanRules,
+    expected: &[&str],
+) -> (Plan, ReplanRequest, Proposal) {
+    let p = plan(case.week, case.avail);
+    let mut request = request_for(&p, &case);
+    request.carry_over = carry_over;
+    let proposal = replan(&p, &request, rules);
+    let reasons: Vec<&str> = proposal.changes.iter().map(|c| c.reason.as_str()).collect();
+    assert_eq!(reasons, expected, "\n{proposal:#?}");
+    assert!(proposal.keeps_key, "{:?}", proposal.message);
+    if *rules == ReplanRules::default() {
+        assert_legal(&p, &request, &proposal);
+    }
+    if search_space(&p, &request, rules) <= 2_000_000 {
+        let brute = replan_brute_force(&p, &request, rules);
+        assert_eq!(brute, proposal);
+    }
+    (p, request, proposal)
+}
+
+#[test]
+fn hold_back_on_saturday_with_the_key_session_on_monday_replans_saturday_to_monday() {
+    let (_, _, proposal) = check_with(
+        Case {
+            week: "Tue Intervals 60 key done; Wed Easy 45 done; Thu Easy 40 done; Fri Rest; \
+                   Sat Tempo 50; Sun Easy 40; nextMon Long 100 key; nextTue Easy 40",
+            avail: "",
+            today: "Sat",
+            from: "Sat",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        false,
+        &ReplanRules::default(),
+        &[
+            "Tempo became a 35-minute easy run: today is a hold-back day, and no other day up \
+           to Mon 30 Nov has room for it",
+        ],
+    );
+    assert_eq!(
+        (proposal.window.first, proposal.window.last),
+        (day("Sat"), day("nextMon"))
+    );
+    assert!(proposal.window.crosses_week());
+    // The proposal's week runs on to Monday, with its key long run.
+    let last = proposal.week.last().expect("sessions");
+    assert_eq!(
+        (last.date, last.kind, last.key),
+        (day("nextMon"), Kind::Long, true)
+    );
+}
+
+#[test]
+fn hold_back_on_saturday_moves_sunday_intervals_into_next_week_before_a_wednesday_key() {
+    let (_, _, proposal) = check_with(
+        Case {
+            week: "Sat Easy 40; Sun Intervals 60; nextMon Easy 40; nextTue Easy 40; \
+                   nextWed Long 100 key",
+            avail: "",
+            today: "Sat",
+            from: "Sat",
+            limit: DayLimit::EasyOnly,
+            missed: &[],
+        },
+        false,
+        &ReplanRules::default(),
+        &[
+            "Intervals moved Sun → next Mon: Sun follows today's hold-back day",
+            "Easy run moved next Mon → Sun: makes room for the intervals moved to next Mon",
+        ],
+    );
+    assert_eq!(proposal.window.last, day("nextWed"));
+}
+
+#[test]
+fn a_key_session_more_than_seven_days_ahead_leaves_the_window_in_its_week() {
+    let p = plan(
+        "Sat Easy 40; Sun Intervals 60; nextMon Easy 40; nextSun Long 100 key",
+        "",
+    );
+    let request = ReplanRequest {
+        limit: DayLimit::EasyOnly,
+        ..ReplanRequest::new(day("Sat"), day("Sat"))
+    };
+    let proposal = replan(&p, &request, &ReplanRules::default());
+    assert_eq!(proposal.window.last, day("Sun"));
+    assert!(!proposal.window.crosses_week());
+    // And a runner who keeps every re-plan inside its week can say so.
+    let p = plan("Sat Easy 40; Sun Intervals 60; nextMon Long 100 key", "");
+    let inside = ReplanRules {
+        reach_days: 0,
+        ..ReplanRules::default()
+    };
+    assert_eq!(replan(&p, &request, &inside).window.last, day("Sun"));
+    assert_eq!(
+        replan(&p, &request, &ReplanRules::default()).window.last,
+        day("nextMon")
+    );
+}
+
+/// A rest day on Tuesday; the tempo on a Thursday with only 30 minutes to train; the key
+/// long run on Sunday.
+const REST_TUESDAY: &str = "Mon Easy 40 done; Tue Rest; Wed Easy 40; Thu Tempo 50; \
+                            Fri Recovery 30; Sat Easy 40; Sun Long 110 key";
+
+#[test]
+fn a_rest_day_with_a_tempo_two_days_later_shortens_the_tempo_rather_than_move_it_nearer_sunday() {
+    let case = || Case {
+        week: REST_TUESDAY,
+        avail: "Thu 30",
+        today: "Tue",
+        from: "Tue",
+        limit: DayLimit::RestOnly,
+        missed: &[],
+    };
+    check_with(
+        case(),
+        false,
+        &ReplanRules::default(),
+        &[
+            "Tempo shortened 50 → 30 min rather than moved nearer the key long run: today is \
+           a rest day, and Thu has only 30 min",
+        ],
+    );
+    // Without the rule the tempo keeps its minutes by moving to Friday, nearer the long run.
+    let p = plan(REST_TUESDAY, "Thu 30");
+    let request = request_for(&p, &case());
+    let moved = replan(
+        &p,
+        &request,
+        &ReplanRules {
+            ease_when_tired: false,
+            ..ReplanRules::default()
+        },
+    );
+    let tempo = moved.change(SessionId(4)).expect("the tempo changes");
+    assert_eq!(
+        (tempo.action, tempo.to, tempo.minutes),
+        (Action::Move, Some(day("Fri")), 50),
+        "{moved:#?}"
+    );
+}
+
+#[test]
+fn a_rest_day_eases_the_tempo_of_the_next_day_instead_of_moving_it() {
+    check_with(
+        Case {
+            week: "Mon Easy 40 done; Tue Rest; Wed Tempo 50; Thu Easy 40; Fri Easy 40; \
+                   Sat Recovery 30; Sun Long 110 key",
+            avail: "",
+            today: "Tue",
+            from: "Tue",
+            limit: DayLimit::RestOnly,
+            missed: &[],
+        },
+        false,
+        &ReplanRules::default(),
+        &[
+            "Tempo became a 35-minute easy run rather than moved nearer the key long run: \
+           today is a rest day, and Wed follows today's rest day",
+        ],
+    );
+}
+
+/// A week dragged by hand: the tempo beside Tuesday's intervals, the key long run on
+/// Saturday.
+const DRAGGED: &str = "lastSun Long 100 done; Mon Easy 40; Tue Intervals 60; Wed Tempo 50; \
+                       Thu Easy 40; Fri Easy 40; Sat Long 110 key; Sun Rest";
+
+#[test]
+fn carry_over_eases_a_hard_session_rather_than_move_it_to_the_day_before_the_day_before_the_key() {
+    let case = || Case {
+        week: DRAGGED,
+        avail: "",
+        today: "Mon",
+        from: "Mon",
+        limit: DayLimit::None,
+        missed: &[],
+    };
+    // Rested, the tempo moves to Thursday, the day before the day before the long run.
+    check_with(
+        case(),
+        false,
+        &ReplanRules::default(),
+        &[
+            "Tempo moved Wed → Thu: Wed would follow the intervals on Tue",
+            "Easy run moved Thu → Wed: makes room for the tempo moved to Thu",
+        ],
+    );
+    // Tired, it stays on its day as an easy run.
+    check_with(
+        case(),
+        true,
+        &ReplanRules::default(),
+        &[
+            "Tempo became a 35-minute easy run rather than moved nearer the key long run: \
+           fatigue is carrying over, and Wed would follow the intervals on Tue",
+        ],
+    );
+}
+
+#[test]
+fn the_replan_rules_are_optional_settings_of_the_plan_file() {
+    // An older file, without them, opens with the defaults and is written without them.
+    let old = runweek::file::parse("(version: 1, settings: (load_growth_pct: 10))").expect("opens");
+    assert_eq!(old.settings.replan, Default::default());
+    assert!(!runweek::file::to_text(&old).contains("replan"));
+
+    let own = runweek::file::parse(
+        "(version: 1, settings: (replan: (reach_days: 3, ease_when_tired: false)))",
+    )
+    .expect("opens");
+    let rules = ReplanRules::for_settings(&own.settings);
+    assert_eq!((rules.reach_days, rules.ease_when_tired), (3, false));
+    let again = runweek::file::parse(&runweek::file::to_text(&own)).expect("reads back");
+    assert_eq!(again.settings.replan, own.settings.replan);
+
+    let bad = runweek::file::parse("(version: 1,\n settings: (replan: (reach_days: 9)))")
+        .expect_err("out of range");
+    assert!(
+        bad.to_string()
+            .contains("replan.reach_days must be between 0 and 7, got 9"),
+        "{bad}"
+    );
+}
+
+#[test]
+fn the_request_after_a_verdict_carries_the_fatigue_flag() {
+    let p = plan(BASE, "");
+    let request = ReplanRequest::after_verdict(&p, day("Wed"), day("Wed"), None);
+    // No readiness logged: no carry-over.
+    assert!(!request.carry_over);
+}
+
+// ---------------------------------------------------------------------------------------
 // Properties over random weeks.
 // ---------------------------------------------------------------------------------------
 
@@ -795,6 +1094,7 @@ struct RawWeek {
     from: i64,
     limit: u8,
     missed: Vec<bool>,
+    carry_over: bool,
 }
 
 fn raw_week(max_sessions: usize) -> impl Strategy<Value = RawWeek> {
@@ -830,9 +1130,10 @@ fn raw_week(max_sessions: usize) -> impl Strategy<Value = RawWeek> {
         0i64..7,
         0u8..3,
         prop::collection::vec(any::<bool>(), max_sessions + 1),
+        prop::bool::weighted(0.25),
     )
         .prop_map(
-            |(sessions, caps, blocked, today, from, limit, missed)| RawWeek {
+            |(sessions, caps, blocked, today, from, limit, missed, carry_over)| RawWeek {
                 sessions,
                 caps,
                 blocked,
@@ -845,8 +1146,39 @@ fn raw_week(max_sessions: usize) -> impl Strategy<Value = RawWeek> {
                 },
                 limit,
                 missed,
+                carry_over,
             },
         )
+}
+
+/// Weeks around a week's end: sessions from Wednesday to next Thursday, the re-plan from a
+/// day between Thursday and Sunday, and a hard key session early next week, so that the
+/// window crosses into the next week.
+fn raw_week_end(max_sessions: usize) -> impl Strategy<Value = RawWeek> {
+    (
+        raw_week(max_sessions),
+        3i64..7,
+        0i64..2,
+        7i64..=9,
+        3usize..=6,
+    )
+        .prop_map(|(mut raw, today, later, key_day, kind)| {
+            for s in &mut raw.sessions {
+                // -1..=7 onto Wednesday..next Thursday.
+                s.day += 3;
+            }
+            raw.today = today;
+            raw.from = today + later;
+            raw.sessions.push(RawSession {
+                day: key_day,
+                kind,
+                minutes: 60,
+                key: true,
+                status: 0,
+            });
+            raw.missed.push(false);
+            raw
+        })
 }
 
 fn build(raw: &RawWeek) -> (Plan, ReplanRequest) {
@@ -898,6 +1230,7 @@ fn build(raw: &RawWeek) -> (Plan, ReplanRequest) {
         limit: [DayLimit::None, DayLimit::EasyOnly, DayLimit::RestOnly][usize::from(raw.limit)],
         missed,
         push: false,
+        carry_over: raw.carry_over,
     };
     (plan, request)
 }
@@ -922,8 +1255,13 @@ proptest! {
         history.redo(&mut plan);
         prop_assert_eq!(&plan, &after);
 
-        // A week re-planned once needs nothing more from the same day.
-        if request.missed.is_empty() {
+        // A week re-planned once needs nothing more from the same day, over the same days:
+        // a key session the proposal eased is no longer key, so the window of the week
+        // after may reach further, to the next key session.
+        let rules = ReplanRules::default();
+        if request.missed.is_empty()
+            && replan_window(&after, request.from, &rules) == proposal.window
+        {
             let again = replan(&after, &request, &ReplanRules::default());
             prop_assert!(again.is_empty(), "{:#?}", again);
         }
@@ -938,6 +1276,33 @@ proptest! {
         let slow = replan_brute_force(&p, &request, &rules);
         prop_assert_eq!(fast.score, slow.score);
         // The same tie-break too: the very same proposal.
+        prop_assert_eq!(&fast, &slow);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_window_across_the_week_end_keeps_the_hard_constraints(raw in raw_week_end(12)) {
+        let (p, request) = build(&raw);
+        let proposal = replan(&p, &request, &ReplanRules::default());
+        let after = assert_legal(&p, &request, &proposal);
+        let mut plan = p.clone();
+        let mut history = History::default();
+        history.apply(&mut plan, proposal.batch()).expect("applies");
+        prop_assert_eq!(&plan, &after);
+        history.undo(&mut plan);
+        prop_assert_eq!(&plan, &p);
+    }
+
+    #[test]
+    fn a_window_across_the_week_end_is_the_brute_force_optimum(raw in raw_week_end(6)) {
+        let (p, request) = build(&raw);
+        let rules = ReplanRules::default();
+        prop_assume!(search_space(&p, &request, &rules) <= 30_000);
+        let fast = replan(&p, &request, &rules);
+        let slow = replan_brute_force(&p, &request, &rules);
         prop_assert_eq!(&fast, &slow);
     }
 }
@@ -995,16 +1360,20 @@ fn capped_week(max_sessions: usize) -> impl Strategy<Value = RawWeek> {
         3i64..5,
         0u8..3,
         prop::collection::vec(any::<bool>(), max_sessions + 1),
+        prop::bool::weighted(0.25),
     )
-        .prop_map(|(sessions, caps, blocked, from, limit, missed)| RawWeek {
-            sessions,
-            caps,
-            blocked,
-            today: from,
-            from,
-            limit,
-            missed,
-        })
+        .prop_map(
+            |(sessions, caps, blocked, from, limit, missed, carry_over)| RawWeek {
+                sessions,
+                caps,
+                blocked,
+                today: from,
+                from,
+                limit,
+                missed,
+                carry_over,
+            },
+        )
 }
 
 proptest! {
@@ -1091,7 +1460,23 @@ fn replan_json_follows_the_contract_and_protects_the_sunday_long_run() {
         .collect();
     assert_eq!(
         keys,
-        BTreeSet::from(["date", "verdict", "keeps_key", "optimal", "changes", "week"])
+        BTreeSet::from([
+            "date",
+            "verdict",
+            "keeps_key",
+            "optimal",
+            "window",
+            "changes",
+            "week"
+        ])
+    );
+    // Sunday's key long run is in the week: the window ends with it.
+    assert_eq!(
+        v["window"],
+        serde_json::json!({
+            "from": wednesday.to_string(),
+            "to": add_days(wednesday, 4).to_string(),
+        })
     );
     assert_eq!(v["optimal"], true);
     assert_eq!(v["date"], wednesday.to_string());
@@ -1150,6 +1535,56 @@ fn replan_json_follows_the_contract_and_protects_the_sunday_long_run() {
                 .all(|k| ["id", "date", "kind", "minutes", "key"].contains(&k.as_str()))
         );
     }
+}
+
+/// A hold-back Saturday before the key intervals of Monday, as a plan file.
+const SATURDAY_PLAN: &str = r#"(
+    version: 1,
+    sessions: [
+        (id: 1, date: "2026-11-24", kind: Intervals, minutes: 60, key: true, done: Some(Done(minutes: 60))),
+        (id: 2, date: "2026-11-28", kind: Tempo, minutes: 50),
+        (id: 3, date: "2026-11-29", kind: Easy, minutes: 40),
+        (id: 4, date: "2026-11-30", kind: Intervals, minutes: 60, key: true),
+        (id: 5, date: "2026-12-01", kind: Easy, minutes: 40),
+    ],
+    readiness: [
+        (date: "2026-11-28", when: Morning, legs: Heavy, breathing: Laboured),
+    ],
+)"#;
+
+#[test]
+fn replan_json_lists_the_window_into_next_week_and_every_session_of_its_days() {
+    let path = temp_file("saturday.ron", SATURDAY_PLAN);
+    let file = path.to_str().expect("utf-8 path");
+    let args = ["replan", file, "--date", "2026-11-28", "--as-if-today"];
+    let out = runweek(&[&args[..], &["--json"]].concat());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["verdict"], "HoldBack");
+    assert_eq!(
+        v["window"],
+        serde_json::json!({"from": "2026-11-28", "to": "2026-11-30"})
+    );
+    let ids: Vec<u64> = v["week"]
+        .as_array()
+        .expect("week")
+        .iter()
+        .map(|s| s["id"].as_u64().expect("id"))
+        .collect();
+    // The week (Tuesday's done intervals too) and Monday's key intervals; not Tuesday's run.
+    assert_eq!(ids, [1, 2, 3, 4], "{v}");
+
+    let out = runweek(&args);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        text.contains("This re-plan reaches Mon 30 Nov (next key session)."),
+        "{text}"
+    );
+    assert!(text.contains("Mon 30 Nov"), "{text}");
 }
 
 #[test]

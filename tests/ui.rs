@@ -356,6 +356,7 @@ fn a_proposal_shows_on_the_grid_and_accept_is_one_undo_step() {
         }],
         notes,
         lines: vec!["The key session survives.".to_owned()],
+        reach: None,
     }));
     harness.run();
     harness.get_by_label_contains("moved to Friday");

@@ -11,7 +11,9 @@ use super::notices::Level;
 use super::preview::Shown;
 use super::session_editor::Draft;
 use super::settings::{SettingsDraft, ThemeChoice};
-use super::{ImportCommand, Preview, RunweekApp, View, WeekCommand, block_view, format, replan_panel};
+use super::{
+    ImportCommand, Preview, RunweekApp, View, WeekCommand, block_view, format, replan_panel,
+};
 use crate::core::day;
 use crate::core::edit::Edit;
 use crate::core::session::{Session, SessionId};

@@ -153,6 +153,7 @@ impl RunweekApp {
             selected_session: self.work.selected_session,
             selected_day: self.work.selected_day,
             preview_notes: self.work.preview.as_ref().map(|s| &s.preview.notes),
+            reach: self.work.preview.as_ref().and_then(|s| s.preview.reach),
         };
         week_grid::week_grid_ui(ui, &args, out);
     }

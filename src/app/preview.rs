@@ -26,6 +26,9 @@ pub struct Preview {
     pub notes: BTreeMap<SessionId, String>,
     /// Lines for the banner, e.g. whether the key session survives.
     pub lines: Vec<String>,
+    /// The first and last day the proposal could change (a re-plan's window), tinted on
+    /// the grid; `None` for a change of one day.
+    pub reach: Option<(jiff::civil::Date, jiff::civil::Date)>,
 }
 
 /// A proposal on show, with the plan as it would be.

@@ -16,7 +16,7 @@ use super::theme::error_color;
 use super::{Command, field, format};
 use crate::core::edit::Edit;
 use crate::core::plan::{Availability, Plan, Weekday};
-use crate::core::settings::{Settings, Units, WeekStart, time_of_day};
+use crate::core::settings::{ReplanSettings, Settings, Units, WeekStart, time_of_day};
 use crate::core::units::{Bpm, Minutes};
 
 /// Light, dark, or whatever the desktop uses.
@@ -80,6 +80,11 @@ pub struct SettingsDraft {
     new_blocked: Date,
     /// The time of day of calendar exports, "HH:MM"; empty for all-day events.
     calendar_time: String,
+    /// How many days ahead a re-plan may reach for the next key session.
+    reach_days: String,
+    /// On a rest day or while fatigue carries over, ease hard sessions rather than move them
+    /// nearer the key session.
+    ease_when_tired: bool,
 }
 
 impl SettingsDraft {
@@ -109,6 +114,8 @@ impl SettingsDraft {
                 .settings
                 .calendar_time
                 .map_or_else(String::new, time_of_day::format),
+            reach_days: plan.settings.replan.reach_days.to_string(),
+            ease_when_tired: plan.settings.replan.ease_when_tired,
         }
     }
 
@@ -158,6 +165,20 @@ impl SettingsDraft {
                 Err(problem) => {
                     problems.insert(trend.key, format!("{}: {problem}", trend.label));
                 }
+            }
+        }
+        settings.replan.ease_when_tired = self.ease_when_tired;
+        match field::whole(&self.reach_days).map(|n| n.map(u8::try_from)) {
+            Ok(Some(Ok(days))) => settings.replan.reach_days = days,
+            _ => {
+                problems.insert(
+                    "reach_days",
+                    format!(
+                        "Re-plan reach: “{}” is not a whole number of days from 0 to {}",
+                        self.reach_days.trim(),
+                        ReplanSettings::MAX_REACH_DAYS
+                    ),
+                );
             }
         }
         if let Err(why) = settings.check()
@@ -424,8 +445,40 @@ fn settings_ui(
         }
     });
     ui.separator();
+    replan_rules_ui(ui, draft);
+    ui.separator();
     let rules_open = (section == Some(Section::ReadinessRules)).then_some(true);
     super::verdict_settings::verdict_rules_ui(ui, plan, rules_open, out);
+}
+
+/// The re-planner's rules the runner may change, applied with the other plan settings.
+fn replan_rules_ui(ui: &mut Ui, draft: &mut SettingsDraft) {
+    ui.label(RichText::new("Re-planning").strong());
+    ui.horizontal(|ui| {
+        let label = ui.label("Reach for the next key session up to");
+        ui.add(TextEdit::singleline(&mut draft.reach_days).desired_width(32.0))
+            .labelled_by(label.id)
+            .on_hover_text(
+                "A re-plan runs to the end of its week, or on to the next key session when that \
+                 is in the next week and at most this many days ahead",
+            );
+        ui.label(
+            RichText::new(format!(
+                "days ahead (0–{}; usual {})",
+                ReplanSettings::MAX_REACH_DAYS,
+                ReplanSettings::MAX_REACH_DAYS
+            ))
+            .weak(),
+        );
+    });
+    ui.checkbox(
+        &mut draft.ease_when_tired,
+        "On a Rest day or while fatigue carries over, ease hard sessions instead of moving them nearer the key session",
+    )
+    .on_hover_text(
+        "Hard sessions that are not key are downgraded, shortened or dropped rather than \
+         crowded up to the key session",
+    );
 }
 
 /// Apply and Close; returns whether to close.
@@ -499,6 +552,31 @@ mod tests {
         check(
             |d| d.trends[2] = "150".into(),
             Err("load_growth_pct must be between 0 and 100, got 150"),
+        );
+        check(|d| d.reach_days = "0".into(), Ok(()));
+        check(
+            |d| d.reach_days = "9".into(),
+            Err("replan.reach_days must be between 0 and 7, got 9"),
+        );
+        check(
+            |d| d.reach_days = "a week".into(),
+            Err("Re-plan reach: “a week” is not a whole number of days from 0 to 7"),
+        );
+    }
+
+    #[test]
+    fn the_replan_settings_reach_the_plan() {
+        let plan = crate::file::demo().expect("demo");
+        let mut draft = SettingsDraft::of(&plan, date(2026, 11, 25));
+        draft.reach_days = "3".into();
+        draft.ease_when_tired = false;
+        let (settings, _) = draft.result(&plan).expect("valid");
+        assert_eq!(
+            settings.replan,
+            ReplanSettings {
+                reach_days: 3,
+                ease_when_tired: false
+            }
         );
     }
 

@@ -75,6 +75,12 @@ pub fn day_fill(visuals: &Visuals, today: bool, past: bool) -> Color32 {
     }
 }
 
+/// A day a previewed re-plan may change: its usual fill, warmed a little towards the
+/// proposal's colour, so the reach reads at a glance without hiding today or the past.
+pub fn reach_fill(visuals: &Visuals, day: Color32) -> Color32 {
+    day.lerp_to_gamma(tone_color(Tone::Caution, visuals), 0.10)
+}
+
 /// The accent of today's column and of the selection.
 pub fn accent(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, Align, Button, Key, KeyboardShortcut, Layout, Modifiers, RichText, Ui};
 use jiff::civil::Date;
 
-use super::week_menu::{WeekMenuArgs, week_menu_ui};
 use super::block_view::View;
+use super::week_menu::{WeekMenuArgs, week_menu_ui};
 use super::{Command, FileCommand, ImportCommand, Purpose, format};
 use crate::core::week::Week;
 

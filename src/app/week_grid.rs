@@ -33,6 +33,8 @@ pub struct GridArgs<'a> {
     /// While a re-plan is previewed: the one-line reason for each session it changes. Cards
     /// cannot be dragged then.
     pub preview_notes: Option<&'a BTreeMap<SessionId, String>>,
+    /// While a re-plan is previewed: the first and last day it may change, tinted.
+    pub reach: Option<(Date, Date)>,
 }
 
 pub fn week_grid_ui(ui: &mut Ui, args: &GridArgs<'_>, out: &mut Vec<Command>) {
@@ -59,6 +61,9 @@ fn day_column(
 ) {
     let is_today = day.date == args.today;
     let is_past = day.date < args.today;
+    let in_reach = args
+        .reach
+        .is_some_and(|(first, last)| first <= day.date && day.date <= last);
     let visuals = ui.visuals().clone();
     let background = ui.painter().add(Shape::Noop);
     let dragged = egui::DragAndDrop::payload::<DragSession>(ui.ctx());
@@ -112,6 +117,7 @@ fn day_column(
     let fill = match (&dragged, hovered, refusal.is_some()) {
         (Some(_), true, false) => theme::drop_ok(&visuals),
         (Some(_), true, true) => theme::drop_refused(&visuals),
+        _ if in_reach => theme::reach_fill(&visuals, theme::day_fill(&visuals, is_today, is_past)),
         _ => theme::day_fill(&visuals, is_today, is_past),
     };
     let stroke = if is_today {
@@ -133,6 +139,14 @@ fn day_column(
             StrokeKind::Inside,
         ),
     );
+    if in_reach {
+        // An underline along the column's top: the days the proposal may change.
+        ui.painter().hline(
+            (rect.left() + 8.0)..=(rect.right() - 8.0),
+            rect.top() + 2.5,
+            Stroke::new(3.0, theme::tone_color(Tone::Caution, &visuals)),
+        );
+    }
 
     let Some(payload) = dragged.filter(|_| hovered) else {
         return;
@@ -281,6 +295,20 @@ fn header(
             format!("Max {max} min")
         };
         ui.label(RichText::new(text).small().weak());
+    }
+    // The re-plan runs on past the grid's last day: say where to, since the grid stops here.
+    if let Some((_, last)) = args.reach
+        && last > day.date
+        && args.view.days.last().is_some_and(|d| d.date == day.date)
+    {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("Re-plan reaches {} →", format::day_short(last)))
+                    .small()
+                    .color(theme::tone_color(Tone::Caution, &visuals)),
+            )
+            .wrap(),
+        );
     }
     if let Some(badge) = &day.badge {
         let color = theme::tone_color(badge.tone, &visuals);

@@ -1,5 +1,6 @@
 //! `runweek replan FILE --date D [--json] [--write]`: the re-plan the day's verdict calls
-//! for, from D to the end of its week; `--write` applies it to the file as one atomic save.
+//! for, from D to the end of its week or on to the next key session when that lies in the
+//! next week (at most seven days ahead); `--write` applies it to the file as one atomic save.
 //!
 //! Nothing moves onto a day before today, so for a past D the re-plan covers only today and
 //! the days after it, and says so; `--as-if-today` takes D as today instead, for a what-if
@@ -44,14 +45,20 @@ pub fn run(
     let past = past_note(&plan, date, today)?;
     let verdict = verdict::assess(&plan, date).verdict;
     let request = ReplanRequest::after_verdict(&plan, today, date, verdict);
-    let proposal = replan::replan(&plan, &request, &ReplanRules::default());
+    let proposal = replan::replan(&plan, &request, &ReplanRules::for_settings(&plan.settings));
     // The form on the key days, as planned and with the proposal: only when it changes
     // something.
     let form = (!proposal.is_empty())
         .then(|| proposed(&plan, &proposal))
         .flatten()
         .map(|proposed| {
-            present::form::key_day_form_lines(&plan, &proposed, today, proposal.from.max(today))
+            present::form::key_day_form_lines(
+                &plan,
+                &proposed,
+                today,
+                proposal.from.max(today),
+                proposal.window.last,
+            )
         })
         .unwrap_or_default();
     let write = how.write;
@@ -133,6 +140,10 @@ fn to_json(date: Date, verdict: Option<Verdict>, p: &Proposal) -> serde_json::Va
         "verdict": verdict,
         "keeps_key": p.keeps_key,
         "optimal": p.optimal,
+        "window": {
+            "from": p.window.first.to_string(),
+            "to": p.window.last.to_string(),
+        },
         "changes": changes,
         "week": week,
     })
@@ -196,6 +207,9 @@ fn write_text(
     if let Some(limit) = present::day_limit(p.limit, p.from, p.today) {
         writeln!(out, "{limit}")?;
     }
+    if let Some(reach) = present::reach(&p.window) {
+        writeln!(out, "{reach}.")?;
+    }
     writeln!(out)?;
     if p.is_empty() {
         writeln!(
@@ -227,7 +241,14 @@ fn write_text(
         writeln!(out, "{} (a suggestion; not applied)", push.reason)?;
     }
     writeln!(out)?;
-    writeln!(out, "The week after the re-plan (* key session):")?;
+    if p.window.crosses_week() {
+        writeln!(
+            out,
+            "The week after the re-plan, and its days in the next week (* key session):"
+        )?;
+    } else {
+        writeln!(out, "The week after the re-plan (* key session):")?;
+    }
     write_week(week, p, out)?;
     writeln!(out)?;
     if written {
@@ -247,7 +268,8 @@ fn write_text(
 }
 
 fn write_week(week: Week, p: &Proposal, out: &mut dyn std::io::Write) -> anyhow::Result<()> {
-    for date in week.days() {
+    let after = p.window.days().filter(|d| *d > week.end());
+    for date in week.days().into_iter().chain(after) {
         let label = format!(
             "{}{}",
             date.strftime("%a %d %b"),

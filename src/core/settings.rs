@@ -1,5 +1,6 @@
 //! The plan's settings: week start, units, the expected easy HR, the load-metric time
-//! constants and the verdict's thresholds ([`VerdictRules`]).
+//! constants, the verdict's thresholds ([`VerdictRules`]) and the re-planner's
+//! ([`ReplanSettings`]).
 //!
 //! They live in a module of their own, below everything that reads them, so that imports in
 //! the core go one way: [`super::plan`] holds a `Settings`, [`super::verdict`] reads its
@@ -52,6 +53,10 @@ pub struct Settings {
     /// they did.
     #[serde(skip_serializing_if = "ReviewRules::is_default")]
     pub review: ReviewRules,
+    /// How far a re-plan reaches and how it treats a tired week. Left out of the file while
+    /// it holds the defaults, like `review`.
+    #[serde(skip_serializing_if = "ReplanSettings::is_default")]
+    pub replan: ReplanSettings,
     /// The time of day at which a calendar export places each session (`"HH:MM"` in the
     /// file, the runner's local time wherever they are); none puts each on its day as an
     /// all-day event.
@@ -70,6 +75,7 @@ impl Default for Settings {
             load_growth_pct: 10,
             verdict: VerdictRules::default(),
             review: ReviewRules::default(),
+            replan: ReplanSettings::default(),
             calendar_time: None,
         }
     }
@@ -94,7 +100,55 @@ impl Settings {
             ));
         }
         self.verdict.check()?;
-        self.review.check()
+        self.review.check()?;
+        self.replan.check()
+    }
+}
+
+/// The re-planner's rules a runner may change (`core::replan` reads them into its
+/// `ReplanRules`). Saved in the plan file under `settings.replan`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReplanSettings {
+    /// How many days ahead of the re-plan's first day its window may reach to take in the
+    /// next key session when that lies past the end of the week. 0 keeps every re-plan
+    /// inside its week.
+    pub reach_days: u8,
+    /// On a Rest day, or while fatigue is carrying over, a hard session that is not key is
+    /// eased (downgraded, shortened or dropped) rather than moved closer to the next key
+    /// session: the article's "make the other days easy or shorter".
+    pub ease_when_tired: bool,
+}
+
+impl Default for ReplanSettings {
+    fn default() -> Self {
+        ReplanSettings {
+            reach_days: Self::MAX_REACH_DAYS,
+            ease_when_tired: true,
+        }
+    }
+}
+
+impl ReplanSettings {
+    /// A week ahead: a key session on the same weekday next week is still within reach,
+    /// and a window never holds more than eight days.
+    pub const MAX_REACH_DAYS: u8 = 7;
+
+    pub fn is_default(&self) -> bool {
+        *self == ReplanSettings::default()
+    }
+
+    /// # Errors
+    /// Names `reach_days` when it is out of its range.
+    pub fn check(&self) -> Result<(), String> {
+        if self.reach_days > Self::MAX_REACH_DAYS {
+            return Err(format!(
+                "replan.reach_days must be between 0 and {}, got {}",
+                Self::MAX_REACH_DAYS,
+                self.reach_days
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -500,6 +554,19 @@ mod tests {
         assert_eq!(
             pct.check(),
             Err("review.as_planned_pct must be between 0 and 50, got 60".to_owned())
+        );
+    }
+
+    #[test]
+    fn replan_settings_default_in_range_and_reach_named_when_too_far() {
+        assert_eq!(ReplanSettings::default().check(), Ok(()));
+        let far = ReplanSettings {
+            reach_days: 8,
+            ..ReplanSettings::default()
+        };
+        assert_eq!(
+            far.check(),
+            Err("replan.reach_days must be between 0 and 7, got 8".to_owned())
         );
     }
 

@@ -74,13 +74,28 @@ pub fn form_change(before: (f64, f64), after: (f64, f64)) -> &'static str {
     }
 }
 
-/// The form expected on each key day still ahead in the week of `from`, as planned and
-/// as `proposed`, one line each: what a re-plan means for the key sessions. Form is
-/// yesterday's fitness minus yesterday's fatigue, so it tells how fresh the runner arrives.
-pub fn key_day_form_lines(plan: &Plan, proposed: &Plan, today: Date, from: Date) -> Vec<String> {
+/// The form expected on each key day still ahead in the re-plan's window (`from` to `last`,
+/// which may reach into the next week), as planned and as `proposed`, one line each: what a
+/// re-plan means for the key sessions. Form is yesterday's fitness minus yesterday's
+/// fatigue, so it tells how fresh the runner arrives.
+pub fn key_day_form_lines(
+    plan: &Plan,
+    proposed: &Plan,
+    today: Date,
+    from: Date,
+    last: Date,
+) -> Vec<String> {
     let week = Week::containing(from, plan.settings.week_start);
+    // A day of the next week carries its date: "Tue" alone would read as this week's.
+    let day_name = |date: Date| {
+        if date > week.end() {
+            date.strftime("%a %-d %b").to_string()
+        } else {
+            super::weekday(date)
+        }
+    };
     let keys: Vec<&Session> = proposed
-        .sessions_between(from, week.end())
+        .sessions_between(from, last.max(week.end()))
         .iter()
         .filter(|s| s.key && s.done.is_none())
         .collect();
@@ -95,7 +110,7 @@ pub fn key_day_form_lines(plan: &Plan, proposed: &Plan, today: Date, from: Date)
                 trends.fitness_before_with(proposed, from, s.date),
             );
             let what = s.display_title();
-            let day = super::weekday(s.date);
+            let day = day_name(s.date);
             match plan.session(s.id).filter(|was| !was.is_skipped()) {
                 Some(was) => {
                     let before = (
@@ -113,7 +128,7 @@ pub fn key_day_form_lines(plan: &Plan, proposed: &Plan, today: Date, from: Date)
                         format!(
                             "Form for {what}: {} on {} as planned → {} on {day} with this plan: {change}.",
                             form_with_zone(before.0, before.1),
-                            super::weekday(was.date),
+                            day_name(was.date),
                             form_with_zone(after.0, after.1),
                         )
                     }

@@ -1,6 +1,6 @@
 //! The runner's words and numbers, shared by the window and the command line so that the
 //! two never disagree: distances in the chosen units, durations, loads, days as
-//! "Wed 25 Nov", and the sentences both say ([`day_limit`], [`past_day`]).
+//! "Wed 25 Nov", and the sentences both say ([`day_limit`], [`past_day`], [`reach`]).
 //!
 //! No egui here: the window draws these strings, the command line prints them.
 
@@ -13,7 +13,7 @@ pub mod week_copy;
 
 use jiff::civil::Date;
 
-use crate::core::replan::DayLimit;
+use crate::core::replan::{DayLimit, Window};
 use crate::core::session::{DoneRun, Session};
 use crate::core::week::add_days;
 
@@ -76,6 +76,17 @@ pub fn load(load: f64) -> String {
 /// "Wed 25 Nov".
 pub fn day_short(date: Date) -> String {
     date.strftime("%a %-d %b").to_string()
+}
+
+/// When a re-plan's window reaches into the next week for its key session: "This re-plan
+/// reaches Tue 8 Dec (next key session)". `None` for a window inside its week.
+pub fn reach(window: &Window) -> Option<String> {
+    window.crosses_week().then(|| {
+        format!(
+            "This re-plan reaches {} (next key session)",
+            day_short(window.last)
+        )
+    })
 }
 
 /// "Wed 25": a day where the month is plain from around it (a narrow week's headers).

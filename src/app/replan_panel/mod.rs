@@ -116,7 +116,11 @@ pub fn request(plan: &Plan, today: Date, ask: &Ask) -> ReplanRequest {
 /// # Errors
 /// The proposal changes nothing: the message to show the runner.
 pub fn propose(plan: &Plan, today: Date, ask: &Ask) -> Result<Preview, String> {
-    let proposal = replan::replan(plan, &request(plan, today, ask), &ReplanRules::default());
+    let proposal = replan::replan(
+        plan,
+        &request(plan, today, ask),
+        &ReplanRules::for_settings(&plan.settings),
+    );
     if proposal.is_empty() {
         return Err(nothing_to_change(plan, ask, &proposal));
     }

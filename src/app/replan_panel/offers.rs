@@ -102,7 +102,11 @@ pub fn offers_with(
         .collect();
 
     let offer = |ask: Ask| {
-        let proposal = replan::replan(plan, &request(plan, today, &ask), &ReplanRules::default());
+        let proposal = replan::replan(
+            plan,
+            &request(plan, today, &ask),
+            &ReplanRules::for_settings(&plan.settings),
+        );
         let nothing = if proposal.is_empty() {
             nothing_to_change(plan, &ask, &proposal)
         } else {

@@ -55,11 +55,16 @@ pub fn preview_of(plan: &Plan, ask: &Ask, proposal: &Proposal) -> Preview {
         if n == 1 { "" } else { "s" }
     ));
     lines.extend(proposal.changes.iter().map(|c| format!("• {}", c.reason)));
+    lines.extend(reach_line(proposal));
     let mut proposed = plan.clone();
     let applies = proposed.apply(proposal.batch()).is_ok();
     match &proposal.message {
         Some(message) => lines.push(format!("⚠ {message}")),
-        None => lines.push(keys_kept_line(&proposal.week, proposal.from)),
+        None => lines.push(keys_kept_line(
+            &proposal.week,
+            proposal.from,
+            proposal.window.week_end,
+        )),
     }
     // A week too crowded to search to the end says so: the runner reads it as a good
     // arrangement, not the best one.
@@ -67,7 +72,7 @@ pub fn preview_of(plan: &Plan, ask: &Ask, proposal: &Proposal) -> Preview {
         lines.push(format!("⚠ {words}"));
     }
     if applies {
-        lines.extend(form_lines(plan, &proposed, proposal.today, proposal.from));
+        lines.extend(form_lines(plan, &proposed, proposal));
     }
     lines.extend(carry_over_line(plan, proposal));
     Preview {
@@ -75,6 +80,47 @@ pub fn preview_of(plan: &Plan, ask: &Ask, proposal: &Proposal) -> Preview {
         edits: proposal.edits.clone(),
         notes,
         lines,
+        reach: Some((proposal.window.first, proposal.window.last)),
+    }
+}
+
+/// When the window reaches into the next week for its key session: how far, and each change
+/// on those days in words, since the grid shows one week at a time.
+fn reach_line(proposal: &Proposal) -> Option<String> {
+    let window = proposal.window;
+    let reach = format::reach(&window)?;
+    let next_week: Vec<String> = proposal
+        .changes
+        .iter()
+        .filter(|c| c.from > window.week_end || c.to.is_some_and(|to| to > window.week_end))
+        .map(change_words)
+        .collect();
+    let there = if next_week.is_empty() {
+        "nothing changes after this week".to_owned()
+    } else {
+        format!("after this week: {}", list(&next_week))
+    };
+    Some(format!("{reach}; {there}."))
+}
+
+/// "Tempo Mon 7 Dec → easy 40 min", short, for the list of next week's changes.
+fn change_words(c: &Change) -> String {
+    let day = format::day_short(c.from);
+    let what = c.was_kind.label();
+    match (c.action, c.to) {
+        (Action::Drop, _) | (_, None) => format!("{what} {day} dropped"),
+        (Action::Move, Some(to)) if c.minutes != c.was_minutes => format!(
+            "{what} {day} → {}, {} min",
+            format::day_short(to),
+            c.minutes
+        ),
+        (Action::Move, Some(to)) => format!("{what} {day} → {}", format::day_short(to)),
+        (Action::Shorten, _) => format!("{what} {day} shortened to {} min", c.minutes),
+        (Action::Downgrade, _) => format!(
+            "{what} {day} → {} {} min",
+            c.kind.label().to_lowercase(),
+            c.minutes
+        ),
     }
 }
 
@@ -127,12 +173,20 @@ pub(super) fn limit_line(proposal: &Proposal) -> Option<String> {
     format::day_limit(proposal.limit, proposal.from, proposal.today)
 }
 
-/// "Every key session is kept: …", naming them and their days.
-pub(super) fn keys_kept_line(week: &[Session], from: Date) -> String {
+/// "Every key session is kept: …", naming them and their days (a day after `week_end`, in
+/// the next week, with its date).
+pub(super) fn keys_kept_line(week: &[Session], from: Date, week_end: Date) -> String {
     let keys: Vec<String> = week
         .iter()
         .filter(|s| s.key && s.date >= from && s.done.is_none())
-        .map(|s| format!("{} ({})", s.display_title(), weekday(s.date)))
+        .map(|s| {
+            let day = if s.date > week_end {
+                format::day_short(s.date)
+            } else {
+                weekday(s.date)
+            };
+            format!("{} ({day})", s.display_title())
+        })
         .collect();
     if keys.is_empty() {
         "No key session is left in the rest of this week.".to_owned()
@@ -141,10 +195,16 @@ pub(super) fn keys_kept_line(week: &[Session], from: Date) -> String {
     }
 }
 
-/// The form expected on each key day still ahead in the week, as planned and as proposed,
-/// in the words the command line prints too.
-pub(super) fn form_lines(plan: &Plan, proposed: &Plan, today: Date, from: Date) -> Vec<String> {
-    format::form::key_day_form_lines(plan, proposed, today, from)
+/// The form expected on each key day still ahead in the window, as planned and as
+/// proposed, in the words the command line prints too.
+pub(super) fn form_lines(plan: &Plan, proposed: &Plan, proposal: &Proposal) -> Vec<String> {
+    format::form::key_day_form_lines(
+        plan,
+        proposed,
+        proposal.today,
+        proposal.from,
+        proposal.window.last,
+    )
 }
 
 /// What a changed card says: the first line what changed (old → new, where it came from),

@@ -12,7 +12,6 @@ use super::super::Command;
 use super::super::preview::Preview;
 use super::super::theme::Tone;
 use super::OfferArgs;
-use super::proposal::form_lines;
 use super::strip::{offer_strip, says};
 use super::words::{capitalized, kind_and_title, weekday, why};
 use crate::core::plan::Plan;
@@ -45,9 +44,13 @@ pub fn extend_preview(plan: &Plan, today: Date, push: &PushSuggestion) -> Previe
     ];
     let mut proposed = plan.clone();
     if proposed.apply(push.edit()).is_ok() {
-        lines.extend(form_lines(plan, &proposed, today, push.date));
+        // Its own week: a longer session today changes nothing a re-plan window adds.
+        lines.extend(super::super::format::form::key_day_form_lines(
+            plan, &proposed, today, push.date, push.date,
+        ));
     }
     Preview {
+        reach: None,
         title: format!(
             "Extend {day} {what}: {} → {} min",
             push.minutes, push.to_minutes

@@ -8,16 +8,25 @@
 //!
 //! # The move set
 //!
-//! Each session still to run in the window (the day the re-plan starts from up to the end of
-//! its week), and each missed session the caller names, may stay, move to another day of the
-//! window (full or shortened), be shortened in place, be downgraded to an easy run (hard
-//! sessions only), or be dropped. A missed session may only move to a later day. Done
-//! sessions and everything outside the window stay as they are.
+//! Each session still to run in the window, and each missed session the caller names, may
+//! stay, move to another day of the window (full or shortened), be shortened in place, be
+//! downgraded to an easy run (hard sessions only), or be dropped. A missed session may only
+//! move to a later day. Done sessions and everything outside the window stay as they are.
+//!
+//! # The window
+//!
+//! From the day the re-plan starts from to the later of the end of its week and the next key
+//! session still to run (the first one strictly after that day), but never more than
+//! [`ReplanRules::reach_days`] days ahead: the last day is at most `from` + 7 by default, so a
+//! key session on the same weekday next week is still reached, and a window holds at most
+//! eight days ([`Window`], [`replan_window`]). A hold-back on Saturday before a key session on
+//! Tuesday re-plans Saturday to Tuesday, so the days that protect that session are weighed
+//! with it rather than left to whatever next week's first re-plan finds.
 //!
 //! # Hard constraints
 //!
 //! - Done sessions never move, and nothing moves onto a day before `today`.
-//! - No two hard days in a row, counting the day before the window and the day after the week.
+//! - No two hard days in a row, counting the day before the window and the day after it.
 //! - The day before a key session is easy or rest.
 //! - Each day holds no more than its available minutes; a blocked date holds nothing.
 //! - On a hold-back day the sessions of that day are easy; on a rest day they are rest. The
@@ -26,7 +35,11 @@
 //! - A session moves only onto a day where it fits: at most [`ReplanRules::max_runs_per_day`]
 //!   runs, and never beside a planned rest day. Days nothing moved onto are left as the
 //!   runner planned them.
-//! - The planned load of the week does not grow: every option keeps or lowers a session's
+//! - On a rest day, or while fatigue is carrying over ([`ReplanRequest::carry_over`]), a hard
+//!   session that is not key never moves closer to the next key session: it is downgraded,
+//!   shortened or dropped instead ([`ReplanRules::ease_when_tired`]). A tired runner keeps the
+//!   key session by making the other days easier, not by crowding hard work up to it.
+//! - The planned load of the window does not grow: every option keeps or lowers a session's
 //!   load, so this holds by construction (a missed session counts at its planned load).
 //!
 //! A rule already broken by sessions the planner may not touch (two done hard days in a row)
@@ -59,8 +72,9 @@ use jiff::civil::Date;
 use super::edit::Edit;
 use super::plan::Plan;
 use super::session::{Kind, Session, SessionId};
-use super::verdict::Verdict;
-use super::week::Week;
+use super::settings::{ReplanSettings, Settings};
+use super::verdict::{self, Verdict};
+use super::week::{Week, add_days, days_between};
 
 pub use push::{PushSuggestion, suggest_push};
 
@@ -93,7 +107,7 @@ impl DayLimit {
 pub struct ReplanRequest {
     /// Nothing moves onto a day before this one.
     pub today: Date,
-    /// The first day of the window; the window runs to the end of this day's week.
+    /// The first day of the window; see [`Window`] for where it ends.
     pub from: Date,
     /// What `from` may hold.
     pub limit: DayLimit,
@@ -103,6 +117,10 @@ pub struct ReplanRequest {
     /// Whether `from` is a Push day: the proposal then carries a [`PushSuggestion`] when
     /// one fits.
     pub push: bool,
+    /// Whether fatigue is carrying over on `from` (the verdict's week-level flag): hard
+    /// sessions are then eased rather than moved closer to the key session, as on a rest
+    /// day ([`ReplanRules::ease_when_tired`]).
+    pub carry_over: bool,
 }
 
 impl ReplanRequest {
@@ -114,12 +132,15 @@ impl ReplanRequest {
             limit: DayLimit::None,
             missed: Vec::new(),
             push: false,
+            carry_over: false,
         }
     }
 
     /// The request a day's verdict calls for: its day limit, a push suggestion on a Push
-    /// day, and every skipped key session of the week to place again. Skipped sessions that
-    /// are not key stay skipped: making up an easy run is rarely worth crowding the week.
+    /// day, whether fatigue is carrying over on that day (read from the plan's verdicts, as
+    /// the window's notices read it), and every skipped key session of the week to place
+    /// again. Skipped sessions that are not key stay skipped: making up an easy run is rarely
+    /// worth crowding the week.
     pub fn after_verdict(
         plan: &Plan,
         today: Date,
@@ -139,6 +160,7 @@ impl ReplanRequest {
             limit: DayLimit::from_verdict(verdict),
             missed,
             push: verdict == Some(Verdict::Push),
+            carry_over: verdict::carry_over(plan, from).is_some(),
         }
     }
 }
@@ -146,7 +168,7 @@ impl ReplanRequest {
 /// The planner's knobs. The defaults are what the app uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReplanRules {
-    /// How many days a session may move, either way (6 = anywhere in the week).
+    /// How many days a session may move, either way (7 = anywhere in the longest window).
     pub max_move_days: u8,
     /// The kind a hard session becomes when it is downgraded; `None` never downgrades.
     pub downgrade_to: Option<Kind>,
@@ -167,12 +189,33 @@ pub struct ReplanRules {
     /// far ([`Proposal::optimal`] is then `false`). The default takes about 0.1 s at most on
     /// a desktop and is never reached by a week a runner really plans.
     pub search_budget: u64,
+    /// How many days past `from` the window may reach for the next key session (0 to 7;
+    /// more is read as 7). See [`Window`].
+    pub reach_days: u8,
+    /// On a rest day or while fatigue carries over, a hard session that is not key is
+    /// eased instead of moved closer to the next key session.
+    pub ease_when_tired: bool,
+}
+
+impl ReplanRules {
+    /// The default rules with the runner's own settings from the plan file.
+    pub fn for_settings(settings: &Settings) -> ReplanRules {
+        let ReplanSettings {
+            reach_days,
+            ease_when_tired,
+        } = settings.replan;
+        ReplanRules {
+            reach_days,
+            ease_when_tired,
+            ..ReplanRules::default()
+        }
+    }
 }
 
 impl Default for ReplanRules {
     fn default() -> Self {
         ReplanRules {
-            max_move_days: 6,
+            max_move_days: 7,
             downgrade_to: Some(Kind::Easy),
             downgrade_pct: 75,
             shorten_pct: vec![75],
@@ -181,7 +224,64 @@ impl Default for ReplanRules {
             easy_day_after: true,
             push_extend_pct: 20,
             search_budget: search::Budget::default().work,
+            reach_days: ReplanSettings::MAX_REACH_DAYS,
+            ease_when_tired: true,
         }
+    }
+}
+
+/// The days a re-plan may change: from its first day to the later of the end of that day's
+/// week and the next key session, at most [`ReplanRules::reach_days`] ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Window {
+    pub first: Date,
+    pub last: Date,
+    /// The last day of `first`'s week.
+    pub week_end: Date,
+    /// The day of the next key session still to run after `first`, if there is one (within
+    /// the window or not): what "closer to the key session" is measured against.
+    pub next_key: Option<Date>,
+}
+
+impl Window {
+    /// Whether the window reaches past the end of its first day's week.
+    pub fn crosses_week(&self) -> bool {
+        self.last > self.week_end
+    }
+
+    pub fn contains(&self, date: Date) -> bool {
+        self.first <= date && date <= self.last
+    }
+
+    /// The window's days in order.
+    pub fn days(&self) -> impl Iterator<Item = Date> + use<> {
+        let first = self.first;
+        (0..=days_between(first, self.last)).map(move |i| add_days(first, i))
+    }
+}
+
+/// The window a re-plan from `from` covers in `plan` (see [`Window`]).
+pub fn replan_window(plan: &Plan, from: Date, rules: &ReplanRules) -> Window {
+    let week_end = Week::containing(from, plan.settings.week_start).end();
+    let sessions = plan.sessions();
+    let after = sessions.partition_point(|s| s.date <= from);
+    let next_key = sessions[after..]
+        .iter()
+        .find(|s| s.key && s.done.is_none())
+        .map(|s| s.date);
+    let reach = add_days(
+        from,
+        i64::from(rules.reach_days.min(ReplanSettings::MAX_REACH_DAYS)),
+    );
+    let last = match next_key {
+        Some(key) if key > week_end && key <= reach => key,
+        _ => week_end,
+    };
+    Window {
+        first: from,
+        last,
+        week_end,
+        next_key,
     }
 }
 
@@ -296,7 +396,10 @@ pub struct Proposal {
     pub keeps_key: bool,
     /// Said plainly when a key session cannot be kept.
     pub message: Option<String>,
-    /// The whole week (of `from`) as it would be after the proposal, in grid order.
+    /// The days the re-plan could change.
+    pub window: Window,
+    /// The whole week of `from` and every further day of the window, as they would be
+    /// after the proposal, in grid order.
     pub week: Vec<Session>,
     pub score: Score,
     /// On a Push day: a longer session today, never applied by the proposal itself.
@@ -344,7 +447,7 @@ pub fn replan(plan: &Plan, request: &ReplanRequest, rules: &ReplanRules) -> Prop
         // Even the words for a proposal grow with the square of the sessions; a window
         // like this is no week a runner planned, so it is left as it is, and said so.
         let stay: Vec<usize> = problem.cands.iter().map(|c| c.stay).collect();
-        let mut proposal = words::proposal(plan, request, rules, &problem, &stay, false);
+        let mut proposal = words::proposal(plan, request, rules, &problem, &stay, false, &[]);
         proposal.message = Some(format!(
             "This week holds {n} sessions still to run; the re-planner weighs at most \
              {MAX_SESSIONS}, so it proposes no change."
@@ -356,7 +459,55 @@ pub fn replan(plan: &Plan, request: &ReplanRequest, rules: &ReplanRules) -> Prop
         ..search::Budget::default()
     };
     let found = search::best(&problem, budget);
-    words::proposal(plan, request, rules, &problem, &found.choice, found.optimal)
+    let eased = eased(plan, request, rules, &problem, |free| {
+        search::best(free, budget).choice
+    });
+    words::proposal(
+        plan,
+        request,
+        rules,
+        &problem,
+        &found.choice,
+        found.optimal,
+        &eased,
+    )
+}
+
+/// The sessions (indices into the plan's sessions) that the week without the tired rule
+/// would have moved nearer the key session: only their reasons say they were eased instead,
+/// since only for them is it the truth. Empty, and nothing searched twice, when the rule
+/// left no move out.
+fn eased(
+    plan: &Plan,
+    request: &ReplanRequest,
+    rules: &ReplanRules,
+    problem: &problem::Problem,
+    solve: impl Fn(&problem::Problem) -> Vec<usize>,
+) -> Vec<usize> {
+    let Some(key) = problem.ease_towards else {
+        return Vec::new();
+    };
+    if problem.cands.iter().all(|c| c.barred.is_empty()) {
+        return Vec::new();
+    }
+    let untired = ReplanRules {
+        ease_when_tired: false,
+        ..rules.clone()
+    };
+    let free = problem::Problem::new(plan, request, &untired);
+    let choice = solve(&free);
+    let near = |d: Date| days_between(d, key).unsigned_abs();
+    free.cands
+        .iter()
+        .zip(choice)
+        .filter(|(c, k)| {
+            let o = &c.options[*k];
+            o.act == problem::Act::Move
+                && o.day
+                    .is_some_and(|d| near(free.days[d].date) < near(c.origin))
+        })
+        .map(|(c, _)| c.index)
+        .collect()
 }
 
 /// The most sessions a re-plan weighs at once (the window's sessions still to run and the
@@ -369,7 +520,8 @@ pub const MAX_SESSIONS: usize = 200;
 pub fn replan_brute_force(plan: &Plan, request: &ReplanRequest, rules: &ReplanRules) -> Proposal {
     let problem = problem::Problem::new(plan, request, rules);
     let choice = check::brute_force(&problem);
-    words::proposal(plan, request, rules, &problem, &choice, true)
+    let eased = eased(plan, request, rules, &problem, check::brute_force);
+    words::proposal(plan, request, rules, &problem, &choice, true, &eased)
 }
 
 /// How many combinations [`replan_brute_force`] would try (saturating).

@@ -10,10 +10,10 @@ use super::super::day;
 use super::super::plan::Plan;
 use super::super::session::{Kind, Session};
 use super::super::week::{Week, add_days, days_between};
-use super::{DayLimit, ReplanRequest, ReplanRules, Score};
+use super::{DayLimit, ReplanRequest, ReplanRules, Score, Window, replan_window};
 
 /// One day of the problem: the day before the window, the window's days, and the day after
-/// the week. Only window days receive sessions; the two outer days only constrain.
+/// the window. Only window days receive sessions; the two outer days only constrain.
 #[derive(Debug, Clone)]
 pub(super) struct Day {
     pub date: Date,
@@ -90,6 +90,10 @@ pub(super) struct Cand {
     pub stay: usize,
     /// Whether any option moves it (the words say "no other day has room" only then).
     pub can_move: bool,
+    /// The moves closer to the next key session left out because the runner is tired
+    /// ([`ReplanRules::ease_when_tired`]); the words say so where one of them would have
+    /// fitted.
+    pub barred: Vec<Opt>,
 }
 
 #[derive(Debug, Clone)]
@@ -97,15 +101,22 @@ pub(super) struct Problem {
     pub today: Date,
     pub from: Date,
     pub week: Week,
+    pub window: Window,
     /// `days[0]` is the day before `from`; `days[1..=w]` the window; `days[w + 1]` the day
-    /// after the week.
+    /// after it.
     pub days: Vec<Day>,
     pub cands: Vec<Cand>,
     pub limit: DayLimit,
     /// The day after a limited day, when it may hold no hard session but a key one.
     pub buffer_day: Option<usize>,
     pub max_runs: u16,
+    /// Hard sessions that are not key may not move closer to this day (the next key
+    /// session's) on a rest day or while fatigue carries over.
+    pub ease_towards: Option<Date>,
 }
+
+/// The most days a window holds: `from` and up to seven days after it.
+pub(super) const MAX_WINDOW_DAYS: usize = 8;
 
 /// The first day of the window in [`Problem::days`].
 pub(super) const LIMIT_DAY: usize = 1;
@@ -123,8 +134,10 @@ impl Problem {
     pub fn new(plan: &Plan, request: &ReplanRequest, rules: &ReplanRules) -> Problem {
         let week = Week::containing(request.from, plan.settings.week_start);
         let from = request.from;
-        let end = week.end();
+        let reach = replan_window(plan, from, rules);
+        let end = reach.last;
         let window = usize::try_from(days_between(from, end)).unwrap_or(0) + 1;
+        let tired = request.limit == DayLimit::RestOnly || request.carry_over;
         let days: Vec<Day> = (0..window + 2)
             .map(|i| {
                 let date = add_days(from, i as i64 - 1);
@@ -146,12 +159,14 @@ impl Problem {
             today: request.today,
             from,
             week,
+            window: reach,
             days,
             cands: Vec::new(),
             limit: request.limit,
             buffer_day: (request.limit != DayLimit::None && rules.easy_day_after && window >= 2)
                 .then_some(LIMIT_DAY + 1),
             max_runs: u16::from(rules.max_runs_per_day),
+            ease_towards: reach.next_key.filter(|_| tired && rules.ease_when_tired),
         };
 
         // A set: a file may name thousands of skipped key sessions.
@@ -293,6 +308,12 @@ impl Problem {
             }
         }
         let mut can_move = false;
+        let mut barred = Vec::new();
+        let key_distance = |date: Date| {
+            self.ease_towards
+                .filter(|_| s.kind.is_hard() && !s.key)
+                .map(|key| days_between(date, key).unsigned_abs())
+        };
         for d in self.window() {
             let date = self.days[d].date;
             let distance = days_between(s.date, date);
@@ -304,6 +325,12 @@ impl Problem {
                 || distance.unsigned_abs() > u64::from(rules.max_move_days)
                 || (skipped && date < s.date)
             {
+                continue;
+            }
+            if let (Some(to), Some(here)) = (key_distance(date), key_distance(s.date))
+                && to < here
+            {
+                barred.push(make(Act::Move, Some(d), s.kind, s.minutes.get(), rpe));
                 continue;
             }
             can_move = true;
@@ -333,6 +360,7 @@ impl Problem {
             options,
             stay,
             can_move,
+            barred,
         }
     }
 }

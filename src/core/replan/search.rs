@@ -27,7 +27,7 @@ use std::collections::HashMap;
 
 use super::Score;
 use super::bound::Crowding;
-use super::problem::{LIMIT_DAY, Opt, Problem};
+use super::problem::{LIMIT_DAY, MAX_WINDOW_DAYS, Opt, Problem};
 use crate::core::replan::DayLimit;
 
 /// What is on each day so far, fixed sessions included.
@@ -51,7 +51,7 @@ pub(super) struct State<'a> {
 /// reads, and no more (minutes only where a day has a limit, counts only up to where they
 /// decide something). Two nodes at the same depth with the same key have the same
 /// completions.
-type Key = (usize, [u32; 7]);
+type Key = (usize, [u32; MAX_WINDOW_DAYS]);
 
 impl<'a> State<'a> {
     pub fn new(problem: &'a Problem) -> State<'a> {
@@ -131,8 +131,8 @@ impl<'a> State<'a> {
 
     fn key(&self, i: usize) -> Key {
         let p = self.problem;
-        let mut key = [0u32; 7];
-        for (slot, d) in p.window().enumerate().take(7) {
+        let mut key = [0u32; MAX_WINDOW_DAYS];
+        for (slot, d) in p.window().enumerate().take(MAX_WINDOW_DAYS) {
             let t = &self.days[d];
             let minutes = if p.days[d].cap == u32::MAX {
                 0

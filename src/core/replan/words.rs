@@ -58,6 +58,8 @@ struct Explainer<'a> {
     problem: &'a Problem,
     choice: &'a [usize],
     checker: Checker,
+    /// The sessions (plan indices) the tired rule kept from moving nearer the key session.
+    eased: &'a [usize],
 }
 
 impl Explainer<'_> {
@@ -67,7 +69,11 @@ impl Explainer<'_> {
 
     /// A day's name, with "last" or "next" for the days outside the week.
     fn day(&self, d: usize) -> String {
-        let date = self.problem.days[d].date;
+        self.date_name(self.problem.days[d].date)
+    }
+
+    /// A date's name, with "last" or "next" for the days outside the week.
+    fn date_name(&self, date: Date) -> String {
         let week = self.problem.week;
         if date < week.start() {
             format!("last {}", weekday(date))
@@ -200,10 +206,53 @@ impl Explainer<'_> {
         }
     }
 
+    /// "this week", or up to the window's last day when it reaches into the next week.
+    fn span(&self) -> String {
+        let window = self.problem.window;
+        if window.crosses_week() {
+            format!("up to {}", window.last.strftime("%a %-d %b"))
+        } else {
+            "this week".to_owned()
+        }
+    }
+
+    /// Why a hard session is eased rather than moved: the rest day, or the fatigue.
+    fn tired(&self) -> String {
+        if self.problem.limit == DayLimit::RestOnly {
+            format!("{} is a rest day", self.limited_day())
+        } else {
+            "fatigue is carrying over".to_owned()
+        }
+    }
+
+    /// "the key long run": the session on the next key day, for the eased reasons.
+    fn next_key(&self) -> String {
+        let p = self.problem;
+        let named = p.ease_towards.and_then(|date| {
+            p.cands
+                .iter()
+                .find(|c| c.key && c.origin == date)
+                .map(|c| name(c.options[c.stay].kind))
+                .or_else(|| {
+                    p.day_index(date).and_then(|d| {
+                        p.days[d]
+                            .fixed_kinds
+                            .iter()
+                            .find(|(_, key)| *key)
+                            .map(|(k, _)| name(*k))
+                    })
+                })
+        });
+        format!("the key {}", named.unwrap_or("session"))
+    }
+
     fn reason(&mut self, c: usize, s: &Session) -> String {
         let cand = &self.problem.cands[c];
         let (stay, can_move, skipped) = (cand.stay, cand.can_move, cand.skipped);
         let opt = *self.opt(c);
+        // A session the tired rule kept from moving nearer the key session says so; "no
+        // other day has room" would not be the truth for it.
+        let eased = opt.act != Act::Move && self.eased.contains(&cand.index);
         let what = capitalized(name(s.kind));
         let was = s.minutes.get();
         let why_left = if skipped {
@@ -215,10 +264,19 @@ impl Explainer<'_> {
         // Dropping rather than moving loses load, so the optimum only drops a session with
         // load when no day can take it; a rest day has none to lose, and saying no day had
         // room for it would not be true.
-        let nowhere = if can_move && s.kind != Kind::Rest {
-            ", and no other day this week has room for it"
+        let nowhere = if (can_move || !cand.barred.is_empty()) && s.kind != Kind::Rest && !eased {
+            format!(", and no other day {} has room for it", self.span())
         } else {
-            ""
+            String::new()
+        };
+        // Eased rather than moved nearer the key session: the tiredness is the first why.
+        let (instead, why_left) = if eased {
+            (
+                format!(" rather than moved nearer {}", self.next_key()),
+                format!("{}, and {why_left}", self.tired()),
+            )
+        } else {
+            (String::new(), why_left)
         };
         match opt.act {
             Act::Move => {
@@ -233,14 +291,17 @@ impl Explainer<'_> {
                         .map_or_else(String::new, |w| format!(", and {w}"));
                     format!(
                         "{what} moved {} → {to}, {was} → {} min: {why_left}{why_short}",
-                        weekday(s.date),
+                        self.date_name(s.date),
                         opt.minutes
                     )
                 } else {
-                    format!("{what} moved {} → {to}: {why_left}", weekday(s.date))
+                    format!("{what} moved {} → {to}: {why_left}", self.date_name(s.date))
                 }
             }
-            Act::Shorten => format!("{what} shortened {was} → {} min: {why_left}", opt.minutes),
+            Act::Shorten => format!(
+                "{what} shortened {was} → {} min{instead}: {why_left}",
+                opt.minutes
+            ),
             Act::Downgrade => {
                 let became = if opt.kind == Kind::Rest {
                     "became a rest day".to_owned()
@@ -252,9 +313,9 @@ impl Explainer<'_> {
                         name(opt.kind)
                     )
                 };
-                format!("{what} {became}: {why_left}{nowhere}")
+                format!("{what} {became}{instead}: {why_left}{nowhere}")
             }
-            Act::Drop => format!("{what} dropped: {why_left}{nowhere}"),
+            Act::Drop => format!("{what} dropped{instead}: {why_left}{nowhere}"),
             Act::Stay => String::new(),
         }
     }
@@ -345,12 +406,14 @@ pub(super) fn proposal(
     problem: &Problem,
     choice: &[usize],
     optimal: bool,
+    eased: &[usize],
 ) -> Proposal {
     let sessions = plan.sessions();
     let mut explainer = Explainer {
         problem,
         choice,
         checker: Checker::default(),
+        eased,
     };
     let mut score = Score::default();
     for (c, &k) in choice.iter().enumerate() {
@@ -404,14 +467,15 @@ pub(super) fn proposal(
         .filter(|&&c| problem.cands[c].key && !explainer.opt(c).key)
         .map(|&c| name(sessions[problem.cands[c].index].kind))
         .collect();
+    let span = explainer.span();
     let message = match lost.as_slice() {
         [] => None,
         [one] => Some(format!(
-            "No day this week can hold the {one} without breaking the rules; this is the \
+            "No day {span} can hold the {one} without breaking the rules; this is the \
              best week without it."
         )),
         many => Some(format!(
-            "No day this week can hold the {} without breaking the rules; this is the best \
+            "No day {span} can hold the {} without breaking the rules; this is the best \
              week without them.",
             many.iter()
                 .map(|n| format!("the {n}"))
@@ -422,7 +486,9 @@ pub(super) fn proposal(
     };
 
     let week = problem.week;
-    let mut after = plan.sessions_between(week.start(), week.end()).to_vec();
+    let mut after = plan
+        .sessions_between(week.start(), problem.window.last.max(week.end()))
+        .to_vec();
     for edit in &edits {
         apply_to_week(&mut after, edit);
     }
@@ -440,6 +506,7 @@ pub(super) fn proposal(
         changes,
         edits,
         message,
+        window: problem.window,
         week: after,
         score,
         push,
