@@ -80,7 +80,6 @@ use std::time::{Duration, Instant};
 
 use eframe::egui::{self, Ui};
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 
 use crate::core::history::History;
 use crate::core::plan::Plan;
@@ -96,12 +95,13 @@ pub use preview::Preview;
 pub use settings::ThemeChoice;
 pub use start::{demo_around, run};
 pub use week_actions::WeekCommand;
+pub use workspace::Prefs;
 
 use derived::Derived;
 use document::Document;
 use files::Files;
 use notices::Notices;
-use workspace::Workspace;
+use workspace::{PREFS_KEY, Workspace};
 
 /// The app's id: its window class and the name of its data folder.
 pub const APP_ID: &str = "runweek";
@@ -112,31 +112,6 @@ pub struct DragSession {
     pub id: SessionId,
     pub from: Date,
 }
-
-/// Preferences of this computer, kept in eframe's storage (never the training data).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    /// The plan to open on the next start.
-    pub last_file: Option<PathBuf>,
-    pub theme: ThemeChoice,
-    /// Whether the charts panel is open.
-    pub charts: bool,
-    /// The charts panel's share of the window's height below the top bar, once the runner
-    /// dragged its edge (half until then).
-    pub charts_share: Option<f32>,
-    /// Whether the week review under the grid is open; until the runner opens or closes it,
-    /// open only on a window tall enough to keep the grid roomy (`review_panel`).
-    pub review: Option<bool>,
-    /// The plans opened last, newest first (File › Open recent).
-    pub recent: Vec<PathBuf>,
-    /// The week view or the block view.
-    pub view: View,
-    /// How many weeks the block view shows (4 to 16), once the runner chose.
-    pub block_weeks: Option<u8>,
-}
-
-const PREFS_KEY: &str = "runweek";
 
 /// The runweek window.
 pub struct RunweekApp {

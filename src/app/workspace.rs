@@ -1,17 +1,47 @@
 //! The workspace: what the runner is doing in the window — the selected day and session,
 //! the editor's draft, the settings being changed, a proposal on show, and the panels'
-//! own state. None of it is training data: closing the window loses nothing of the plan.
+//! own state; and [`Prefs`], what this computer remembers between starts. None of it is
+//! training data: closing the window loses nothing of the plan.
+
+use std::path::PathBuf;
 
 use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
 
+use super::block_view::View;
 use super::charts::ChartsView;
 use super::preview::Shown;
 use super::readiness_panel::ReadinessPanel;
 use super::session_editor::Draft;
-use super::settings::SettingsDraft;
+use super::settings::{SettingsDraft, ThemeChoice};
 use super::week_actions::WeekTools;
 use crate::core::plan::Plan;
 use crate::core::session::SessionId;
+
+/// Preferences of this computer, kept in eframe's storage (never the training data).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The plan to open on the next start.
+    pub last_file: Option<PathBuf>,
+    pub theme: ThemeChoice,
+    /// Whether the charts panel is open.
+    pub charts: bool,
+    /// The charts panel's share of the window's height below the top bar, once the runner
+    /// dragged its edge (half until then).
+    pub charts_share: Option<f32>,
+    /// Whether the week review under the grid is open; until the runner opens or closes it,
+    /// open only on a window tall enough to keep the grid roomy (`review_panel`).
+    pub review: Option<bool>,
+    /// The plans opened last, newest first (File › Open recent).
+    pub recent: Vec<PathBuf>,
+    /// The week view or the block view.
+    pub view: View,
+    /// How many weeks the block view shows (4 to 16), once the runner chose.
+    pub block_weeks: Option<u8>,
+}
+
+pub(super) const PREFS_KEY: &str = "runweek";
 
 /// What the runner has open and selected.
 pub struct Workspace {
