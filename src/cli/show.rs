@@ -75,7 +75,8 @@ fn write_weeks(
     }
     writeln!(
         out,
-        "(minutes, distance and load: done before today, planned from today on; change:          planned load against the week before's; * key session)"
+        "(minutes, distance and load: done before today, planned from today on; change: \
+         planned load against the week before's; * key session)"
     )?;
     writeln!(
         out,
