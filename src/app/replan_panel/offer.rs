@@ -37,10 +37,25 @@ pub fn offers_ui(
             Tone::Caution
         };
         let who = says(offer.ask.from, args.today);
+        // The re-plan runs on to the next key session when that lies in the next week; the
+        // offer names how far, so the runner is not surprised by changes after Sunday.
+        let (span, button) = match offer.reaches {
+            None => (
+                "the rest of the week".to_owned(),
+                "Re-plan the rest of the week".to_owned(),
+            ),
+            Some(last) => {
+                let day = format::day_short(last);
+                (
+                    format!("up to {day}, the next key session"),
+                    format!("Re-plan up to {day}"),
+                )
+            }
+        };
         let headline = if offer.changes == 0 {
             format!("{who} says {}", v.label())
         } else {
-            format!("{who} says {} — re-plan the rest of the week?", v.label())
+            format!("{who} says {} — re-plan {span}?", v.label())
         };
         let limit = if v == Verdict::Rest {
             DayLimit::RestOnly
@@ -59,7 +74,7 @@ pub fn offers_ui(
             settled_line(ui, tone, &headline, &offer.nothing);
         } else {
             offer_strip(ui, tone, &headline, &detail, |ui| {
-                offer_button(ui, args, offer, "Re-plan the rest of the week", out);
+                offer_button(ui, args, offer, &button, out);
             });
         }
     } else if let Some(offer) = &offers.missed {

@@ -39,6 +39,8 @@ pub struct Offer {
     pub(super) keeps_key: bool,
     /// Said when nothing changes.
     pub(super) nothing: String,
+    /// The last day of the re-plan when it reaches past the week for the next key session.
+    pub(super) reaches: Option<Date>,
 }
 
 impl Offer {
@@ -117,6 +119,10 @@ pub fn offers_with(
             keeps_key: proposal.keeps_key,
             nothing,
             ask,
+            reaches: proposal
+                .window
+                .crosses_week()
+                .then_some(proposal.window.last),
         }
     };
     let mut offers = Offers {

@@ -549,3 +549,29 @@ fn a_proposal_that_keeps_a_hard_session_says_so_while_fatigue_carries_over() {
         preview.lines
     );
 }
+
+#[test]
+fn an_offer_names_how_far_it_reaches_when_the_next_key_session_is_next_week() {
+    // A hold-back Sunday: the next key session is Tuesday's hills, so the re-plan runs on
+    // to it and the offer says so rather than "the rest of the week".
+    let sun = date(2026, 11, 29);
+    let tired = ReadinessEntry {
+        legs: Legs::Heavy,
+        breathing: Breathing::Laboured,
+        ..entry(sun)
+    };
+    let plan = with(&demo(), Edit::SetReadiness(tired));
+    let offers = offers(&plan, sun, sun);
+    let offer = offers
+        .verdict
+        .as_ref()
+        .expect("Sunday's hold back offers a re-plan");
+    check(offer.reaches, Some(date(2026, 12, 1)));
+    // Today's Hold back on Wednesday, with Sunday's key long run still ahead, stays in
+    // its week.
+    let offers = super::offers(&demo(), wed(), wed());
+    check(
+        offers.verdict.as_ref().map(|o| o.reaches),
+        Some(None::<Date>),
+    );
+}
