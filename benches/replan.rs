@@ -18,6 +18,32 @@ use runweek::core::week::add_days;
 
 const MONDAY: Date = date(2026, 11, 23);
 
+/// Sessions from (day after Monday, kind, minutes, key), numbered from 1; those on days
+/// before `done_before` are done as planned.
+fn sessions(all: &[(i64, Kind, i64, bool)], done_before: i64) -> Vec<Session> {
+    all.iter()
+        .enumerate()
+        .map(|(i, &(d, kind, minutes, key))| {
+            let mut s = Session::new(
+                SessionId(i as u64 + 1),
+                add_days(MONDAY, d),
+                kind,
+                Minutes::new(minutes).expect("valid minutes"),
+            );
+            s.key = key;
+            if d < done_before {
+                s.done = Some(Done::Done(DoneRun {
+                    minutes: s.minutes,
+                    distance_km: None,
+                    rpe: None,
+                    avg_hr: None,
+                }));
+            }
+            s
+        })
+        .collect()
+}
+
 /// A crowded week: two sessions a day, two key sessions, a day over its minutes, and a
 /// hold-back verdict on the first key day, so that almost everything has to be weighed.
 /// The first `n` sessions of it, in day order.
@@ -38,21 +64,7 @@ fn week(n: usize) -> Plan {
         (6, Kind::Long, 110, true),
         (6, Kind::Cross, 20, false),
     ];
-    let sessions = all
-        .iter()
-        .take(n)
-        .enumerate()
-        .map(|(i, &(d, kind, minutes, key))| {
-            let mut s = Session::new(
-                SessionId(i as u64 + 1),
-                add_days(MONDAY, d),
-                kind,
-                Minutes::new(minutes).expect("valid minutes"),
-            );
-            s.key = key;
-            s
-        })
-        .collect();
+    let sessions = sessions(&all[..n.min(all.len())], i64::MIN);
     let mut availability = Availability::default();
     availability.max_minutes.insert(Weekday::Wed, 60);
     availability.max_minutes.insert(Weekday::Fri, 45);
@@ -77,28 +89,7 @@ fn crossing() -> (Plan, ReplanRequest) {
         (7, Kind::Strength, 25, false),
         (8, Kind::Intervals, 60, true),
     ];
-    let sessions = all
-        .iter()
-        .enumerate()
-        .map(|(i, &(d, kind, minutes, key))| {
-            let mut s = Session::new(
-                SessionId(i as u64 + 1),
-                add_days(MONDAY, d),
-                kind,
-                Minutes::new(minutes).expect("valid minutes"),
-            );
-            s.key = key;
-            if d < 2 {
-                s.done = Some(Done::Done(DoneRun {
-                    minutes: s.minutes,
-                    distance_km: None,
-                    rpe: None,
-                    avg_hr: None,
-                }));
-            }
-            s
-        })
-        .collect();
+    let sessions = sessions(&all, 2);
     let mut availability = Availability::default();
     availability.max_minutes.insert(Weekday::Fri, 45);
     let plan =
@@ -181,28 +172,7 @@ fn full_week(blocked: Option<i64>, capped: &[(Weekday, u16)]) -> Plan {
         (6, Kind::Cross, 20, false),
         (6, Kind::Recovery, 20, false),
     ];
-    let sessions = all
-        .iter()
-        .enumerate()
-        .map(|(i, &(d, kind, minutes, key))| {
-            let mut s = Session::new(
-                SessionId(i as u64 + 1),
-                add_days(MONDAY, d),
-                kind,
-                Minutes::new(minutes).expect("valid minutes"),
-            );
-            s.key = key;
-            if d < 0 {
-                s.done = Some(Done::Done(DoneRun {
-                    minutes: s.minutes,
-                    distance_km: None,
-                    rpe: None,
-                    avg_hr: None,
-                }));
-            }
-            s
-        })
-        .collect();
+    let sessions = sessions(&all, 0);
     let mut availability = Availability::default();
     if let Some(d) = blocked {
         availability.blocked.insert(add_days(MONDAY, d));

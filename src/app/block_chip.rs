@@ -6,13 +6,9 @@
 //! and right-click), and it carries the same payload, so a drop anywhere follows the same
 //! rules. The words a chip has no room for are in its hover text and its accessible name.
 
-use eframe::egui::{
-    self, CornerRadius, FontId, Id, LayerId, Order, Rect, Sense, Stroke, StrokeKind, Ui,
-    emath::TSTransform,
-};
+use eframe::egui::{self, CornerRadius, FontId, Id, LayerId, Order, Rect, Stroke, StrokeKind, Ui};
 
-use super::theme;
-use super::{Command, DragSession};
+use super::{Command, session_card, theme};
 use crate::core::session::{Done, Session};
 use crate::core::settings::Units;
 use crate::present::block::chip_words;
@@ -44,14 +40,7 @@ pub fn chip_ui(
     out: &mut Vec<Command>,
 ) -> egui::Response {
     let id = chip_id(session);
-    if args.no_drag.is_none() && ui.ctx().is_being_dragged(id) {
-        egui::DragAndDrop::set_payload(
-            ui.ctx(),
-            DragSession {
-                id: session.id,
-                from: session.date,
-            },
-        );
+    if session_card::dragged(ui, session, id, args.no_drag) {
         // The chip follows the pointer on a layer above everything; its home keeps an
         // outline, so the row does not change while the runner aims.
         let layer = LayerId::new(Order::Tooltip, id);
@@ -62,48 +51,22 @@ pub fn chip_ui(
             args,
             ui,
         );
-        ui.painter().rect_stroke(
-            rect,
-            CornerRadius::same(4),
-            Stroke::new(1.0, ui.visuals().weak_text_color()),
-            StrokeKind::Inside,
-        );
-        let pointer = ui.ctx().pointer_interact_pos();
-        let origin = ui.input(|i| i.pointer.press_origin());
-        if let (Some(pointer), Some(origin)) = (pointer, origin) {
-            ui.ctx()
-                .transform_layer_shapes(layer, TSTransform::from_translation(pointer - origin));
-        }
-        return ui.interact(rect, id, Sense::click_and_drag());
+        return session_card::follow_pointer(ui, layer, rect, id, 4);
     }
     paint_chip(ui.painter(), rect, session, args, ui);
     let words = chip_words(session);
-    let response = ui
-        .interact(rect, id, Sense::click_and_drag())
-        .on_hover_cursor(if args.no_drag.is_none() {
-            egui::CursorIcon::Grab
-        } else {
-            egui::CursorIcon::Default
-        });
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Button, true, args.selected, &words)
-    });
-    if response.drag_started()
-        && let Some(why) = args.no_drag
-    {
-        out.push(Command::Refuse(why.to_owned()));
-    }
-    if response.clicked() {
-        out.push(Command::SelectSession(session.id));
-    }
     let hover = if session.notes.trim().is_empty() {
-        words
+        words.clone()
     } else {
         format!("{words}\n{}", session.notes.trim())
     };
-    let response = response.on_hover_text(hover);
-    response.context_menu(|ui| super::session_card::context_menu(ui, session, args.units, out));
-    response
+    let handle = session_card::Handle {
+        id,
+        selected: args.selected,
+        no_drag: args.no_drag,
+        units: args.units,
+    };
+    session_card::handle_ui(ui, rect, session, &handle, &words, Some(hover), out)
 }
 
 /// The chip's text for its width: the kind's name where it fits, then the minutes, the key

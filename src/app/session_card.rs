@@ -64,15 +64,7 @@ pub fn card_ui(
     out: &mut Vec<Command>,
 ) -> egui::Response {
     let id = card_id(session);
-    let dragged = args.no_drag.is_none() && ui.ctx().is_being_dragged(id);
-    if dragged {
-        egui::DragAndDrop::set_payload(
-            ui.ctx(),
-            DragSession {
-                id: session.id,
-                from: session.date,
-            },
-        );
+    if dragged(ui, session, id, args.no_drag) {
         // The card follows the pointer on a layer above everything, keeping the point where
         // it was grabbed; its home slot keeps its size and shows an outline, so the column
         // does not jump while the runner aims.
@@ -83,47 +75,112 @@ pub fn card_ui(
             })
             .response
             .rect;
-        ui.painter().rect_stroke(
-            rect,
-            CornerRadius::same(6),
-            Stroke::new(1.0, ui.visuals().weak_text_color()),
-            StrokeKind::Inside,
-        );
-        let pointer = ui.ctx().pointer_interact_pos();
-        let origin = ui.input(|i| i.pointer.press_origin());
-        if let (Some(pointer), Some(origin)) = (pointer, origin) {
-            ui.ctx()
-                .transform_layer_shapes(layer, TSTransform::from_translation(pointer - origin));
-        }
-        return ui.interact(rect, id, Sense::click_and_drag());
+        return follow_pointer(ui, layer, rect, id, 6);
     }
 
     let rect = paint_card(ui, session, args, false).rect;
+    let handle = Handle {
+        id,
+        selected: args.selected,
+        no_drag: args.no_drag,
+        units: args.units,
+    };
+    let hover = (!session.notes.trim().is_empty()).then(|| session.notes.clone());
+    handle_ui(
+        ui,
+        rect,
+        session,
+        &handle,
+        &card_label(session, args.units),
+        hover,
+        out,
+    )
+}
+
+/// Whether the session's card or chip (widget `id`) is being dragged; while it is, the
+/// session is the drag's payload, so a drop anywhere follows the same rules.
+pub fn dragged(ui: &Ui, session: &Session, id: Id, no_drag: Option<&str>) -> bool {
+    let dragged = no_drag.is_none() && ui.ctx().is_being_dragged(id);
+    if dragged {
+        egui::DragAndDrop::set_payload(
+            ui.ctx(),
+            DragSession {
+                id: session.id,
+                from: session.date,
+            },
+        );
+    }
+    dragged
+}
+
+/// While a card or chip is dragged: its home `rect` keeps an outline, and the `layer` it
+/// was painted on follows the pointer from the point where it was grabbed.
+pub fn follow_pointer(
+    ui: &Ui,
+    layer: LayerId,
+    rect: egui::Rect,
+    id: Id,
+    radius: u8,
+) -> egui::Response {
+    ui.painter().rect_stroke(
+        rect,
+        CornerRadius::same(radius),
+        Stroke::new(1.0, ui.visuals().weak_text_color()),
+        StrokeKind::Inside,
+    );
+    let pointer = ui.ctx().pointer_interact_pos();
+    let origin = ui.input(|i| i.pointer.press_origin());
+    if let (Some(pointer), Some(origin)) = (pointer, origin) {
+        ui.ctx()
+            .transform_layer_shapes(layer, TSTransform::from_translation(pointer - origin));
+    }
+    ui.interact(rect, id, Sense::click_and_drag())
+}
+
+/// What makes a painted session a handle: its widget id, whether it is selected, why it
+/// may not be dragged (if it may not) and the runner's units for its menu.
+pub struct Handle<'a> {
+    pub id: Id,
+    pub selected: bool,
+    pub no_drag: Option<&'a str>,
+    pub units: Units,
+}
+
+/// The painted session in `rect` as one widget that senses click, drag and right-click: a
+/// click selects, a drag that may not start says why, a right-click opens the session's
+/// menu. `name` is what a screen reader (and a test) calls it.
+pub fn handle_ui(
+    ui: &mut Ui,
+    rect: egui::Rect,
+    session: &Session,
+    handle: &Handle<'_>,
+    name: &str,
+    hover: Option<String>,
+    out: &mut Vec<Command>,
+) -> egui::Response {
     let response = ui
-        .interact(rect, id, Sense::click_and_drag())
-        .on_hover_cursor(if args.no_drag.is_none() {
+        .interact(rect, handle.id, Sense::click_and_drag())
+        .on_hover_cursor(if handle.no_drag.is_none() {
             egui::CursorIcon::Grab
         } else {
             egui::CursorIcon::Default
         });
-    let label = card_label(session, args.units);
     response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::Role::Button, true, args.selected, &label)
+        egui::WidgetInfo::selected(egui::Role::Button, true, handle.selected, name)
     });
     if response.drag_started()
-        && let Some(why) = args.no_drag
+        && let Some(why) = handle.no_drag
     {
         out.push(Command::Refuse(why.to_owned()));
     }
     if response.clicked() {
         out.push(Command::SelectSession(session.id));
     }
-    let response = if session.notes.trim().is_empty() {
-        response
-    } else {
-        response.on_hover_text(session.notes.as_str())
+    let response = match hover {
+        Some(text) => response.on_hover_text(text),
+        None => response,
     };
-    response.context_menu(|ui| context_menu(ui, session, args.units, out));
+    response.context_menu(|ui| context_menu(ui, session, handle.units, out));
     response
 }
 
