@@ -134,44 +134,20 @@ fn options() -> ron::Options {
 pub fn parse(text: &str) -> Result<Plan, FileError> {
     // Some editors on Windows start a UTF-8 file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(FileError::at(
-            None,
-            "the file is empty; a plan starts with `(version: 1, ...)`",
-        ));
-    }
-    if let Some(at) = depth::too_deep(text, depth::MAX_DEPTH) {
-        return Err(FileError::at(
-            Some(line_col(text, at)),
-            format!(
+    let file: PlanFile = parse_versioned(
+        text,
+        &Versioned {
+            empty: "the file is empty; a plan starts with `(version: 1, ...)`",
+            too_deep: &format!(
                 "nested more than {} levels deep here; a plan nests 6 at most, so this is not \
                  a plan (or a bracket is missing its match)",
                 depth::MAX_DEPTH
             ),
-        ));
-    }
-    if let Some(at) = text.find('\0') {
-        return Err(FileError::at(
-            Some(line_col(text, at)),
-            "this is not a text file (it holds a NUL byte); is it the right file?",
-        ));
-    }
-    // One parse in the common case; the version probe runs only when the full parse fails
-    // or meets a version it does not know, so that a newer file is refused for what it is
-    // rather than for the first field this version does not know.
-    let file = match options().from_str::<PlanFile>(text) {
-        Ok(file) if file.version == VERSION => file,
-        Ok(file) => return Err(version_error(text, file.version)),
-        Err(e) => {
-            return Err(match options().from_str::<VersionProbe>(text) {
-                Ok(probe) if probe.version != VERSION => version_error(text, probe.version),
-                _ => FileError::at(
-                    Some((e.span.start.line, e.span.start.col)),
-                    e.code.to_string(),
-                ),
-            });
-        }
-    };
+            version: VERSION,
+            version_error,
+        },
+        |file: &PlanFile| file.version,
+    )?;
     Plan::new(
         file.settings,
         file.availability,
@@ -204,6 +180,56 @@ pub fn parse(text: &str) -> Result<Plan, FileError> {
         };
         FileError::at(position, e.to_string())
     })
+}
+/// What a versioned RON file of runweek (a plan, a template) says when it is not one.
+pub(crate) struct Versioned<'a> {
+    /// Said of an empty file.
+    pub empty: &'a str,
+    /// Said where the nesting passes the cap.
+    pub too_deep: &'a str,
+    /// The version this app reads and writes.
+    pub version: u32,
+    /// Said of a file of another version.
+    pub version_error: fn(&str, u32) -> FileError,
+}
+
+/// The checks every RON file of runweek gets before it is believed: not empty, not nested
+/// past the cap (which keeps parsing fast on any input), text, and of a version this app
+/// reads.
+///
+/// One parse in the common case; the version probe runs only when the full parse fails or
+/// meets a version it does not know, so that a newer file is refused for what it is rather
+/// than for the first field this version does not know.
+pub(crate) fn parse_versioned<T: serde::de::DeserializeOwned>(
+    text: &str,
+    words: &Versioned<'_>,
+    version_of: fn(&T) -> u32,
+) -> Result<T, FileError> {
+    if text.trim().is_empty() {
+        return Err(FileError::at(None, words.empty));
+    }
+    if let Some(at) = depth::too_deep(text, depth::MAX_DEPTH) {
+        return Err(FileError::at(Some(line_col(text, at)), words.too_deep));
+    }
+    if let Some(at) = text.find('\0') {
+        return Err(FileError::at(
+            Some(line_col(text, at)),
+            "this is not a text file (it holds a NUL byte); is it the right file?",
+        ));
+    }
+    match options().from_str::<T>(text) {
+        Ok(file) if version_of(&file) == words.version => Ok(file),
+        Ok(file) => Err((words.version_error)(text, version_of(&file))),
+        Err(e) => Err(match options().from_str::<VersionProbe>(text) {
+            Ok(probe) if probe.version != words.version => {
+                (words.version_error)(text, probe.version)
+            }
+            _ => FileError::at(
+                Some((e.span.start.line, e.span.start.col)),
+                e.code.to_string(),
+            ),
+        }),
+    }
 }
 
 fn version_error(text: &str, version: u32) -> FileError {

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{FileError, Saved, field_at, line_col, options};
+use super::{FileError, Saved, Versioned, field_at, parse_versioned};
 use crate::core::plan::Weekday;
 use crate::core::session::Kind;
 use crate::core::units::{Km, Minutes, Rpe};
@@ -92,11 +92,6 @@ struct TemplateSession {
     key: bool,
 }
 
-#[derive(Deserialize)]
-struct VersionProbe {
-    version: u32,
-}
-
 /// Checks a template's name: not empty, one line, not too long.
 ///
 /// # Errors
@@ -123,37 +118,16 @@ pub fn check_name(name: &str) -> Result<(), String> {
 /// with its line and column.
 pub fn parse(text: &str) -> Result<Template, FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(FileError::at(
-            None,
-            "the file is empty; a template starts with `(version: 1, name: \"...\", ...)`",
-        ));
-    }
-    if let Some(at) = super::depth::too_deep(text, super::depth::MAX_DEPTH) {
-        return Err(FileError::at(
-            Some(line_col(text, at)),
-            "nested far deeper than a template (4 levels); is it the right file?",
-        ));
-    }
-    if let Some(at) = text.find('\0') {
-        return Err(FileError::at(
-            Some(line_col(text, at)),
-            "this is not a text file (it holds a NUL byte); is it the right file?",
-        ));
-    }
-    let file = match options().from_str::<TemplateFile>(text) {
-        Ok(file) if file.version == VERSION => file,
-        Ok(file) => return Err(version_error(text, file.version)),
-        Err(e) => {
-            return Err(match options().from_str::<VersionProbe>(text) {
-                Ok(probe) if probe.version != VERSION => version_error(text, probe.version),
-                _ => FileError::at(
-                    Some((e.span.start.line, e.span.start.col)),
-                    e.code.to_string(),
-                ),
-            });
-        }
-    };
+    let file: TemplateFile = parse_versioned(
+        text,
+        &Versioned {
+            empty: "the file is empty; a template starts with `(version: 1, name: \"...\", ...)`",
+            too_deep: "nested far deeper than a template (4 levels); is it the right file?",
+            version: VERSION,
+            version_error,
+        },
+        |file: &TemplateFile| file.version,
+    )?;
     check_name(&file.name).map_err(|why| FileError::at(field_at(text, 0, "name", None, 1), why))?;
     let sessions = file
         .sessions
