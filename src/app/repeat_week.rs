@@ -6,6 +6,7 @@ use eframe::egui::{self, DragValue, Key, RichText};
 use jiff::civil::Date;
 
 use super::theme::{self, Tone};
+use super::week_menu::week_window;
 use super::{Command, WeekCommand, format};
 use crate::core::plan::Plan;
 use crate::core::week::Week;
@@ -46,15 +47,7 @@ pub fn repeat_week_window(
     let week = Week::containing(draft.week, plan.settings.week_start);
     let mut keep = true;
     let mut open = true;
-    egui::Window::new("Repeat this week")
-        .id(egui::Id::unique("runweek repeat week"))
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .default_width(420.0)
-        // Anchored by its top: a window that grows never moves under the pointer.
-        .pivot(egui::Align2::CENTER_TOP)
-        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, TOP))
+    week_window(ctx, "Repeat this week", "runweek repeat week", 420.0, TOP, &mut open)
         .show(ctx, |ui| {
             let source = WeekPattern::of_week(plan, week);
             ui.label(

@@ -8,6 +8,7 @@ use eframe::egui::{self, Key, RichText, TextEdit};
 use jiff::civil::Date;
 
 use super::theme;
+use super::week_menu::week_window;
 use super::{Command, WeekCommand, format};
 use crate::core::plan::Plan;
 use crate::core::week::Week;
@@ -53,15 +54,7 @@ pub fn save_template_window(
     let week = Week::containing(draft.week, plan.settings.week_start);
     let mut keep = true;
     let mut open = true;
-    egui::Window::new("Save week as template")
-        .id(egui::Id::unique("runweek save template"))
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .default_width(440.0)
-        // Anchored by its top: a window that grows never moves under the pointer.
-        .pivot(egui::Align2::CENTER_TOP)
-        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 100.0))
+    week_window(ctx, "Save week as template", "runweek save template", 440.0, 100.0, &mut open)
         .show(ctx, |ui| {
             let pattern = WeekPattern::of_week(plan, week);
             ui.label(

@@ -9,6 +9,7 @@ use eframe::egui::{self, Key, RichText, ScrollArea};
 use jiff::civil::Date;
 
 use super::theme;
+use super::week_menu::week_window;
 use super::{Command, WeekCommand, format};
 use crate::core::plan::Plan;
 use crate::core::week::{Week, add_days};
@@ -62,131 +63,121 @@ pub fn templates_window(
     let plan = args.plan;
     let mut keep = true;
     let mut open = true;
-    egui::Window::new("Apply a week template")
-        .id(egui::Id::unique("runweek apply template"))
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .default_width(520.0)
-        // Anchored by its top: a window that grows never moves under the pointer.
-        .pivot(egui::Align2::CENTER_TOP)
-        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, TOP))
-        .show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            let list_height = (ctx.content_rect().height() - 390.0).clamp(120.0, 320.0);
-            ScrollArea::vertical()
-                .max_height(list_height)
-                .auto_shrink([false, true])
-                .show(ui, |ui| list_ui(ui, draft));
-            if let Some(folder) = &draft.folder {
-                ui.label(
-                    RichText::new(format!("Your templates are kept in {}", folder.display()))
-                        .small()
-                        .weak(),
-                );
-            }
-            ui.separator();
-            let week = Week::containing(draft.week, plan.settings.week_start);
-            ui.horizontal(|ui| {
-                ui.label("Onto the week of");
-                let back = ui.small_button("◀").on_hover_text("The week before");
-                back.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        "Template onto the week before",
-                    )
-                });
-                if back.clicked() {
-                    draft.week = add_days(week.start(), -7).max(crate::core::day::FIRST);
-                }
-                ui.label(RichText::new(format::week_range(week.start(), week.end())).strong());
-                let next = ui.small_button("▶").on_hover_text("The week after");
-                next.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        "Template onto the week after",
-                    )
-                });
-                if next.clicked() {
-                    draft.week = add_days(week.start(), 7).min(crate::core::day::LAST);
-                }
-            });
-            ui.radio_value(&mut draft.fill, Fill::Add, "Add to the week's sessions");
-            ui.radio_value(
-                &mut draft.fill,
-                Fill::Replace,
-                "Replace the sessions still to run (done and skipped ones stay)",
+    week_window(
+        ctx,
+        "Apply a week template",
+        "runweek apply template",
+        520.0,
+        TOP,
+        &mut open,
+    )
+    .show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        let list_height = (ctx.content_rect().height() - 390.0).clamp(120.0, 320.0);
+        ScrollArea::vertical()
+            .max_height(list_height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| list_ui(ui, draft));
+        if let Some(folder) = &draft.folder {
+            ui.label(
+                RichText::new(format!("Your templates are kept in {}", folder.display()))
+                    .small()
+                    .weak(),
             );
-            let chosen = draft
-                .chosen
-                .and_then(|i| draft.listed.get(i))
-                .and_then(|l| l.template.as_ref().ok());
-            let placement =
-                chosen.map(|t| week_copy::paste(plan, &t.pattern, week, args.today, draft.fill));
-            // Room for the preview's lines whatever they say, so that Apply stays put.
-            let can_apply = ui
-                .vertical(|ui| {
-                    ui.set_min_height(PREVIEW_HEIGHT);
-                    match &placement {
-                        None => {
-                            ui.label(RichText::new("Choose a template above.").weak());
-                            false
-                        }
-                        Some(Ok(p)) if !p.is_empty() => {
-                            ui.label(RichText::new(format::week_copy::preview(p)).strong());
-                            for line in
-                                [format::week_copy::left_out(p), format::week_copy::beside(p)]
-                                    .into_iter()
-                                    .flatten()
-                            {
-                                ui.add(egui::Label::new(RichText::new(line).weak()).wrap());
-                            }
-                            true
-                        }
-                        Some(Ok(p)) => {
-                            ui.label(format::week_copy::nothing(p));
-                            false
-                        }
-                        Some(Err(e)) => {
-                            let color = theme::error_color(ui);
-                            ui.add(
-                                egui::Label::new(
-                                    RichText::new(format::week_copy::refused(e)).color(color),
-                                )
-                                .wrap(),
-                            );
-                            false
-                        }
-                    }
-                })
-                .inner;
-            ui.add_space(4.0);
-            ui.horizontal(|ui| {
-                let apply = ui.add_enabled(
-                    can_apply,
-                    egui::Button::new(RichText::new("Apply").strong()),
-                );
-                if apply.clicked()
-                    && let Some(template) = chosen
-                {
-                    out.push(Command::Week(WeekCommand::ApplyTemplate {
-                        name: template.name.clone(),
-                        pattern: template.pattern.clone(),
-                        week: week.start(),
-                        fill: draft.fill,
-                    }));
-                    keep = false;
-                }
-                if ui.button("Cancel").clicked() {
-                    keep = false;
-                }
+        }
+        ui.separator();
+        let week = Week::containing(draft.week, plan.settings.week_start);
+        ui.horizontal(|ui| {
+            ui.label("Onto the week of");
+            let back = ui.small_button("◀").on_hover_text("The week before");
+            back.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, "Template onto the week before")
             });
-            if ui.input(|i| i.key_pressed(Key::Escape)) {
+            if back.clicked() {
+                draft.week = add_days(week.start(), -7).max(crate::core::day::FIRST);
+            }
+            ui.label(RichText::new(format::week_range(week.start(), week.end())).strong());
+            let next = ui.small_button("▶").on_hover_text("The week after");
+            next.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, "Template onto the week after")
+            });
+            if next.clicked() {
+                draft.week = add_days(week.start(), 7).min(crate::core::day::LAST);
+            }
+        });
+        ui.radio_value(&mut draft.fill, Fill::Add, "Add to the week's sessions");
+        ui.radio_value(
+            &mut draft.fill,
+            Fill::Replace,
+            "Replace the sessions still to run (done and skipped ones stay)",
+        );
+        let chosen = draft
+            .chosen
+            .and_then(|i| draft.listed.get(i))
+            .and_then(|l| l.template.as_ref().ok());
+        let placement =
+            chosen.map(|t| week_copy::paste(plan, &t.pattern, week, args.today, draft.fill));
+        // Room for the preview's lines whatever they say, so that Apply stays put.
+        let can_apply = ui
+            .vertical(|ui| {
+                ui.set_min_height(PREVIEW_HEIGHT);
+                match &placement {
+                    None => {
+                        ui.label(RichText::new("Choose a template above.").weak());
+                        false
+                    }
+                    Some(Ok(p)) if !p.is_empty() => {
+                        ui.label(RichText::new(format::week_copy::preview(p)).strong());
+                        for line in [format::week_copy::left_out(p), format::week_copy::beside(p)]
+                            .into_iter()
+                            .flatten()
+                        {
+                            ui.add(egui::Label::new(RichText::new(line).weak()).wrap());
+                        }
+                        true
+                    }
+                    Some(Ok(p)) => {
+                        ui.label(format::week_copy::nothing(p));
+                        false
+                    }
+                    Some(Err(e)) => {
+                        let color = theme::error_color(ui);
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(format::week_copy::refused(e)).color(color),
+                            )
+                            .wrap(),
+                        );
+                        false
+                    }
+                }
+            })
+            .inner;
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            let apply = ui.add_enabled(
+                can_apply,
+                egui::Button::new(RichText::new("Apply").strong()),
+            );
+            if apply.clicked()
+                && let Some(template) = chosen
+            {
+                out.push(Command::Week(WeekCommand::ApplyTemplate {
+                    name: template.name.clone(),
+                    pattern: template.pattern.clone(),
+                    week: week.start(),
+                    fill: draft.fill,
+                }));
+                keep = false;
+            }
+            if ui.button("Cancel").clicked() {
                 keep = false;
             }
         });
+        if ui.input(|i| i.key_pressed(Key::Escape)) {
+            keep = false;
+        }
+    });
     keep && open
 }
 

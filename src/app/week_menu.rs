@@ -6,7 +6,7 @@
 //! The menu only pushes commands; the shell puts the sessions on the plan, one undo step
 //! per gesture.
 
-use eframe::egui::{Button, Ui};
+use eframe::egui::{self, Button, Ui};
 use jiff::civil::Date;
 
 use super::{Command, WeekCommand, format};
@@ -82,4 +82,25 @@ pub fn week_menu_ui(
     {
         out.push(Command::Week(WeekCommand::OpenApplyTemplate(week_start)));
     }
+}
+
+/// A window of the week's menu, `below` points under the top of the app's window and
+/// anchored by its top: a window that grows (a longer preview) never moves under the
+/// pointer.
+pub fn week_window<'a>(
+    ctx: &egui::Context,
+    title: &'static str,
+    id: &'static str,
+    width: f32,
+    below: f32,
+    open: &'a mut bool,
+) -> egui::Window<'a> {
+    egui::Window::new(title)
+        .id(egui::Id::unique(id))
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .default_width(width)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, below))
 }
