@@ -10,12 +10,12 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use runweek::app::Command;
-use runweek::app::charts::series::{ChartData, compute_with};
+use runweek::app::charts::series::ChartData;
 use runweek::app::charts::{ChartsArgs, ChartsView, charts_ui};
 use runweek::core::edit::Edit;
 use runweek::core::load::{WeekSummary, week_summary};
 use runweek::core::plan::Plan;
-use runweek::core::review::{Decision, decisions};
+use runweek::core::review::{Decision, decisions, update_decisions};
 use runweek::core::verdict::Assessments;
 use runweek::core::week::{Week, add_days};
 
@@ -53,7 +53,7 @@ impl Panel {
         let today = support::today();
         let (from, to) = plan.date_range().expect("ten years");
         let verdicts = Assessments::new(&plan, from, to);
-        let data = compute_with(&plan, today, None, &verdicts);
+        let data = ChartData::build(&plan, today, Some(&verdicts));
         let summary = week_summary(
             &plan,
             Week::containing(today, plan.settings.week_start),
@@ -76,12 +76,27 @@ impl Panel {
     fn changed(&mut self, days: Option<(jiff::civil::Date, jiff::civil::Date)>) {
         let today = support::today();
         self.verdicts.update(&self.plan, days);
-        let previous = std::mem::take(&mut self.data.readiness);
-        self.data = compute_with(&self.plan, today, Some(previous), &self.verdicts);
         let week = Week::containing(today, self.plan.settings.week_start);
         self.summary = week_summary(&self.plan, week, today);
         let (from, to) = self.plan.date_range().expect("ten years");
-        self.decisions = decisions(&self.plan, &self.verdicts, from, to, today);
+        match days {
+            Some(changed) => {
+                self.data.update(&self.plan, &self.verdicts, changed);
+                let span = (from, to);
+                update_decisions(
+                    &mut self.decisions,
+                    &self.plan,
+                    &self.verdicts,
+                    span,
+                    changed,
+                    today,
+                );
+            }
+            None => {
+                self.data = ChartData::build(&self.plan, today, Some(&self.verdicts));
+                self.decisions = decisions(&self.plan, &self.verdicts, from, to, today);
+            }
+        }
     }
 
     /// One frame, as eframe runs it before handing the triangles to the GPU.

@@ -11,7 +11,7 @@
 
 use jiff::civil::Date;
 
-use super::charts::series::{self, ChartData};
+use super::charts::series::ChartData;
 use super::document::Changes;
 use super::preview::Shown;
 use super::replan_panel::offers::{Offers, offers_with};
@@ -42,6 +42,10 @@ pub struct Inputs<'a> {
 /// its number of weeks.
 type BlockKey = (u64, Date, Date, u8);
 
+/// The decision days: the revision and today they are for, the days they were decided
+/// over, and the days.
+type Decided = ((u64, Date), (Date, Date), Vec<Decision>);
+
 /// Everything the views read that is computed from the plan.
 #[derive(Default)]
 pub struct Derived {
@@ -52,10 +56,13 @@ pub struct Derived {
     summary: Option<((u64, Date, Week), WeekSummary)>,
     /// The look back on the week on show.
     review: Option<((u64, Date, Week), WeekReview)>,
-    /// Every decision day of the history, for "Your patterns" (while the charts are open).
-    decisions: Option<((u64, Date), Vec<Decision>)>,
+    /// Every decision day of the history, for "Your patterns" (while the charts are open),
+    /// with the days they were decided over.
+    decisions: Option<Decided>,
     /// The weeks of the block view, while it is on show.
     block: Option<(BlockKey, Vec<BlockWeek>)>,
+    /// The revision of the last update.
+    rev: u64,
     /// How many times the charts' data was computed (for the tests).
     chart_builds: u64,
     /// How many times the week's review was computed (for the tests).
@@ -65,6 +72,9 @@ pub struct Derived {
 impl Derived {
     /// Brings the derived state up to date with the plan, the day and what is on show.
     pub fn update(&mut self, i: &Inputs<'_>) {
+        // `i.changes` is what changed since this revision: what was computed for it can be
+        // brought up to date from the changed days on, the rest is computed again.
+        let previous_rev = std::mem::replace(&mut self.rev, i.rev);
         self.update_verdicts(i);
         let key = (i.rev, i.week, i.shown.is_some(), i.today);
         if self.week.as_ref().is_none_or(|(k, _)| *k != key) {
@@ -113,25 +123,51 @@ impl Derived {
             }
         }
         if i.charts_open {
-            let key = (i.rev, i.today);
-            if self.charts.as_ref().is_none_or(|(k, _)| *k != key) {
-                let previous = self.charts.take().map(|(_, data)| data.readiness);
-                let data = series::compute_with(i.plan, i.today, previous, &self.verdicts);
-                self.charts = Some((key, data));
-                self.chart_builds += 1;
-            }
-            let key = (i.rev, i.today);
-            if self.decisions.as_ref().is_none_or(|(k, _)| *k != key) {
-                let (from, to) = (
-                    self.verdicts.first_day().unwrap_or(i.today),
-                    self.verdicts.last_day().unwrap_or(i.today),
-                );
-                let all = review::decisions(i.plan, &self.verdicts, from, to, i.today);
-                self.decisions = Some((key, all));
-            }
+            self.update_charts(i, previous_rev);
+            self.update_decisions(i, previous_rev);
             let key = (i.rev, i.today, i.week);
             if self.summary.as_ref().is_none_or(|(k, _)| *k != key) {
                 self.summary = Some((key, week_summary(i.plan, i.week, i.today)));
+            }
+        }
+    }
+
+    /// The charts' data, brought up to date from the changed days when it was computed for
+    /// the revision just before and the same today.
+    fn update_charts(&mut self, i: &Inputs<'_>, previous_rev: u64) {
+        let key = (i.rev, i.today);
+        match (&mut self.charts, i.changes) {
+            (Some((k, _)), _) if *k == key => return,
+            (Some((k, data)), Changes::Days(first, last)) if *k == (previous_rev, i.today) => {
+                data.update(i.plan, &self.verdicts, (first, last));
+                *k = key;
+            }
+            _ => self.charts = Some((key, ChartData::build(i.plan, i.today, Some(&self.verdicts)))),
+        }
+        self.chart_builds += 1;
+    }
+
+    /// Every decision day of the history, computed again only where a change reaches: a
+    /// day's decision reads its sessions, the verdicts of it and the next two days, and the
+    /// key sessions of the days after it.
+    fn update_decisions(&mut self, i: &Inputs<'_>, previous_rev: u64) {
+        let key = (i.rev, i.today);
+        let (from, to) = (
+            self.verdicts.first_day().unwrap_or(i.today),
+            self.verdicts.last_day().unwrap_or(i.today),
+        );
+        match (&mut self.decisions, i.changes) {
+            (Some((k, _, _)), _) if *k == key => {}
+            (Some((k, span, all)), Changes::Days(first, last))
+                if *k == (previous_rev, i.today) && *span == (from, to) =>
+            {
+                let changed = (first, last);
+                review::update_decisions(all, i.plan, &self.verdicts, *span, changed, i.today);
+                *k = key;
+            }
+            _ => {
+                let all = review::decisions(i.plan, &self.verdicts, from, to, i.today);
+                self.decisions = Some((key, (from, to), all));
             }
         }
     }
@@ -188,7 +224,9 @@ impl Derived {
 
     /// Every decision day of the history, oldest first, while the charts are open.
     pub fn decisions(&self) -> &[Decision] {
-        self.decisions.as_ref().map_or(&[], |(_, d)| d.as_slice())
+        self.decisions
+            .as_ref()
+            .map_or(&[], |(_, _, d)| d.as_slice())
     }
 
     /// Forgets everything (another plan was opened).
@@ -231,6 +269,21 @@ mod tests {
         for day in &view.days {
             assert_eq!(day.assessment, assess(plan, day.date));
         }
+        // The charts and the decisions, brought up to date from the changed days, are what
+        // a fresh computation gives.
+        if let Some((data, _)) = derived.charts() {
+            let today = data.trends.today();
+            assert_eq!(*data, ChartData::build(plan, today, None));
+            let (from, to) = (
+                derived.verdicts.first_day().expect("days"),
+                derived.verdicts.last_day().expect("days"),
+            );
+            let fresh = Assessments::new(plan, from, to);
+            assert_eq!(
+                derived.decisions(),
+                review::decisions(plan, &fresh, from, to, today)
+            );
+        }
     }
 
     #[test]
@@ -253,6 +306,20 @@ mod tests {
         assert_eq!(derived.chart_builds, 2);
         agrees(&derived, doc.plan());
 
+        // A drop onto another day, and one onto today.
+        for (n, to) in [(3, date(2026, 11, 27)), (8, today)] {
+            let id = doc.plan().sessions()[n].id;
+            doc.apply(Edit::MoveSession {
+                id,
+                to,
+                index: None,
+            })
+            .expect("a drop");
+            update(&mut derived, &mut doc, today, true);
+            agrees(&derived, doc.plan());
+        }
+        assert_eq!(derived.chart_builds, 4);
+
         let mut settings = doc.plan().settings.clone();
         settings.fitness_days = 28;
         settings.verdict.hold_back_signals = 1;
@@ -266,11 +333,15 @@ mod tests {
         assert!(doc.undo() && doc.undo());
         update(&mut derived, &mut doc, today, true);
         agrees(&derived, doc.plan());
-        assert_eq!(derived.chart_builds, 4);
+        assert_eq!(derived.chart_builds, 6);
+        assert!(doc.undo());
+        update(&mut derived, &mut doc, today, true);
+        agrees(&derived, doc.plan());
 
         // A new day moves the projection.
         update(&mut derived, &mut doc, date(2026, 11, 26), true);
-        assert_eq!(derived.chart_builds, 5);
+        assert_eq!(derived.chart_builds, 8);
+        agrees(&derived, doc.plan());
     }
 
     #[test]

@@ -196,54 +196,92 @@ impl Trends {
             fatigue_days: plan.settings.fatigue_days,
             days: Vec::new(),
         };
-        let sessions = plan.sessions();
-        let (Some(first), Some(last)) = (sessions.first(), sessions.last()) else {
-            return trends;
+        if let Some((first, end)) = Trends::span(plan, today) {
+            trends.extend_to(plan, first, end);
+        }
+        trends
+    }
+
+    /// Brings the series up to date after a change to the plan's days from `changed_from`
+    /// on, for the same `today`: the days before it are kept (nothing they read changed)
+    /// and the recursions continue from the last of them, which gives exactly what
+    /// [`Trends::compute`] gives. Everything is computed again when the history's span or
+    /// the time constants changed.
+    pub fn update_from(&mut self, plan: &Plan, changed_from: Date) {
+        let span = Trends::span(plan, self.today);
+        let same = span == self.first_date().zip(self.last_date())
+            && (self.fitness_days, self.fatigue_days)
+                == (plan.settings.fitness_days, plan.settings.fatigue_days);
+        let Some((first, end)) = span.filter(|_| same) else {
+            *self = Trends::compute(plan, self.today);
+            return;
         };
-        let first = first.date;
-        let end = last.date.max(today);
-        let len = usize::try_from(days_between(first, end) + 1).unwrap_or(0);
+        if changed_from > end {
+            return;
+        }
+        let kept = usize::try_from(days_between(first, changed_from)).unwrap_or(0);
+        self.days.truncate(kept);
+        self.extend_to(plan, first, end);
+    }
+
+    /// The days the series covers: the plan's first session to its last session or
+    /// `today`, whichever is later.
+    fn span(plan: &Plan, today: Date) -> Option<(Date, Date)> {
+        let sessions = plan.sessions();
+        let (first, last) = (sessions.first()?, sessions.last()?);
+        Some((first.date, last.date.max(today)))
+    }
+
+    /// Appends the days after the ones held, up to `end`, continuing the recursions from the
+    /// last day held (`first` being the history's first day).
+    fn extend_to(&mut self, plan: &Plan, first: Date, end: Date) {
+        let held = self.days.len();
+        let start = add_days(first, held as i64);
+        let len = usize::try_from(days_between(start, end) + 1).unwrap_or(0);
         // One pass over the sessions buckets the loads by day offset; sessions are sorted,
         // so this needs no look-up per day.
         let mut loads = vec![0.0; len];
-        for session in sessions {
-            let offset = usize::try_from(days_between(first, session.date));
+        for session in plan.sessions_between(start, end) {
+            let offset = usize::try_from(days_between(start, session.date));
             if let Some(load) = offset.ok().and_then(|i| loads.get_mut(i)) {
-                *load += counted_load(session, today);
+                *load += counted_load(session, self.today);
             }
         }
-        let today_pending = any_pending(plan.sessions_on(today));
+        let today_pending = any_pending(plan.sessions_on(self.today));
 
         let (k_fitness, k_fatigue) = (
-            impulse_weight(trends.fitness_days),
-            impulse_weight(trends.fatigue_days),
+            impulse_weight(self.fitness_days),
+            impulse_weight(self.fatigue_days),
         );
         let (l_acute, l_chronic) = (ewma_weight(ACUTE_DAYS), ewma_weight(CHRONIC_DAYS));
-        let (mut fitness, mut fatigue) = (0.0, 0.0);
-        let seed = loads.first().copied().unwrap_or(0.0);
-        let (mut acute, mut chronic) = (seed, seed);
-        trends.days.reserve_exact(len);
-        let mut date = first;
+        let (mut fitness, mut fatigue, mut acute, mut chronic) = match self.days.last() {
+            Some(d) => (d.fitness, d.fatigue, d.acute, d.chronic),
+            None => {
+                let seed = loads.first().copied().unwrap_or(0.0);
+                (0.0, 0.0, seed, seed)
+            }
+        };
+        self.days.reserve_exact(len);
+        let mut date = start;
         for (i, &load) in loads.iter().enumerate() {
             let form = fitness - fatigue;
             fitness += k_fitness * (load - fitness);
             fatigue += k_fatigue * (load - fatigue);
             acute += l_acute * (load - acute);
             chronic += l_chronic * (load - chronic);
-            trends.days.push(DayMetrics {
+            self.days.push(DayMetrics {
                 date,
                 load,
-                projected: date > today || (date == today && today_pending),
+                projected: date > self.today || (date == self.today && today_pending),
                 fitness,
                 fatigue,
                 form,
                 acute,
                 chronic,
-                acwr: ratio(i + 1, acute, chronic),
+                acwr: ratio(held + i + 1, acute, chronic),
             });
             date = add_days(date, 1);
         }
-        trends
     }
 
     /// The `today` these trends were computed for.

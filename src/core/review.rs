@@ -194,6 +194,32 @@ pub fn decisions(
         .collect()
 }
 
+/// Brings `all`, the decision days from `from` to `to` as [`decisions`] gave them, up to date
+/// after a change to the days `changed` (first and last), `verdicts` being up to date and
+/// `from`, `to` and `today` the same: only the days whose decision can read a changed day
+/// or a verdict that changed with it are decided again. A day's decision reads its own
+/// sessions, the verdicts of it and the next two days, and the key sessions of the
+/// [`NEXT_KEY_DAYS`] after it; the verdicts change as far as [`Assessments::reach_days`]
+/// after the last changed day.
+pub fn update_decisions(
+    all: &mut Vec<Decision>,
+    plan: &Plan,
+    verdicts: &Assessments,
+    (from, to): (Date, Date),
+    changed: (Date, Date),
+    today: Date,
+) {
+    let reach = Assessments::reach_days(&plan.settings.verdict);
+    let low = add_days(changed.0, -NEXT_KEY_DAYS.max(2)).max(from);
+    let high = add_days(changed.1, reach).min(to);
+    if high < low {
+        return;
+    }
+    let start = all.partition_point(|d| d.date < low);
+    let end = all.partition_point(|d| d.date <= high).max(start);
+    all.splice(start..end, decisions(plan, verdicts, low, high, today));
+}
+
 fn decision(
     plan: &Plan,
     verdicts: &Assessments,

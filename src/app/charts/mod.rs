@@ -11,9 +11,10 @@
 //!
 //! # Cost
 //!
-//! The metrics are computed once per change, by the window's derived state, through
-//! [`series::compute_with`] (plan, today and the verdicts already assessed in, [`ChartData`]
-//! out), and only while the panel is open. [`charts_ui`] draws what it is given: a frame
+//! The metrics are computed by the window's derived state, and only while the panel is
+//! open: once through [`ChartData::build`] (plan, today and the verdicts already assessed
+//! in, [`ChartData`] out), then after each change through [`ChartData::update`], from the
+//! changed days on. [`charts_ui`] draws what it is given: a frame
 //! only cuts the series to the visible range and decimates them to at most two points per
 //! pixel column (`decimate`). So a frame costs the same with ten years of history as with
 //! three weeks; `benches/charts.rs` and `benches/frame.rs` measure it.
@@ -69,7 +70,7 @@ pub struct ChartsArgs<'a> {
 
 /// What the runner did with the charts, kept between frames: the part of the time axis on
 /// show and whether "About these numbers" is open. The charts' data itself is derived
-/// state, computed once per change by [`series::compute_with`].
+/// state, computed once per change ([`ChartData::update`]).
 #[derive(Debug, Default)]
 pub struct ChartsView {
     /// The x range every time chart shows.
@@ -109,7 +110,7 @@ pub(super) const Y_AXIS_WIDTH: f32 = 44.0;
 const MIN_SPAN_DAYS: f64 = 6.0;
 
 /// The panel: a header with the zoom controls, the week's figures, and the charts, drawn
-/// from values computed once per change: `data` from [`series::compute_with`] and `summary`
+/// from values computed once per change: `data` ([`ChartData`]) and `summary`
 /// from `core::load::week_summary` for `args.week`.
 pub fn charts_ui(
     ui: &mut Ui,
