@@ -148,7 +148,7 @@ impl<'a> State<'a> {
             let minutes = if p.days[d].cap == u32::MAX {
                 0
             } else {
-                rooms.seen_as(i, d, p.days[d].cap - t.minutes)
+                rooms.seen_as(i, d, t.minutes)
             };
             let runs = u32::from(t.runs.min(p.max_runs + 1));
             key[slot] = minutes
@@ -199,6 +199,7 @@ struct Rooms {
     /// Bit `m` of a day's set: some choice of the sessions from that depth on puts exactly
     /// `m` minutes there.
     sums: Vec<u64>,
+    caps: Vec<u32>,
 }
 
 /// Past this many minutes a day's sums are not kept (the key takes its free minutes as
@@ -244,17 +245,24 @@ impl Rooms {
                 }
             }
         }
-        Rooms { at, stride, sums }
+        let caps = problem.days.iter().map(|d| d.cap).collect();
+        Rooms {
+            at,
+            stride,
+            sums,
+            caps,
+        }
     }
 
-    /// The free minutes on day `d` as the sessions from `i` on can tell them apart: the
-    /// most they could add there without overfilling it.
-    fn seen_as(&self, i: usize, d: usize, room: u32) -> u32 {
+    /// The `minutes` on day `d` as the sessions from `i` on can tell them apart: by the
+    /// most they could still add there without overfilling it (the minutes themselves on
+    /// a day whose sums are not kept).
+    fn seen_as(&self, i: usize, d: usize, minutes: u32) -> u32 {
         let Some((start, words)) = self.at[d] else {
-            return room;
+            return minutes;
         };
         let set = &self.sums[i * self.stride + start..][..words];
-        let room = room as usize;
+        let room = (words * 64 - 1).min(self.caps[d].saturating_sub(minutes) as usize);
         let mut w = room / 64;
         let mut bits = set[w] & (u64::MAX >> (63 - room % 64));
         while bits == 0 && w > 0 {
