@@ -126,6 +126,13 @@ pub(super) struct Crowding {
     gain: Vec<i128>,
     assigned: Vec<Option<usize>>,
     used: Vec<u16>,
+    /// Scratch for [`Crowding::transport`] and [`Crowding::price`], kept between nodes
+    /// so that a node allocates nothing.
+    reach: Vec<i128>,
+    via: Vec<(usize, Option<usize>)>,
+    top: Vec<Option<Fit>>,
+    leave: Vec<i128>,
+    shed: Vec<(i128, u16)>,
 }
 
 impl Crowding {
@@ -144,6 +151,11 @@ impl Crowding {
             gain: Vec::new(),
             assigned: Vec::new(),
             used: Vec::new(),
+            reach: Vec::new(),
+            via: Vec::new(),
+            top: Vec::new(),
+            leave: Vec::new(),
+            shed: Vec::new(),
         }
     }
 
@@ -158,6 +170,35 @@ impl Crowding {
         need: i128,
         work: &mut u64,
     ) -> bool {
+        let n = self.gather(problem, state, from, work);
+        if self.over_modes(n, need, work) <= need {
+            return true;
+        }
+        // The runs are seen; the minutes of a day with a limit are not yet. Price them.
+        if !self.price(problem, state, n) {
+            return false;
+        }
+        self.classify(n);
+        let priced = self.priced(problem, state);
+        priced + self.over_modes(n, need - priced, work) <= need
+    }
+
+    /// The most sessions `from..` can add to the week of `state`, as this bound sees it
+    /// (in [`Weights`]): every contested day tried both ways, minutes priced.
+    pub fn most(&mut self, problem: &Problem, state: &State, from: usize, work: &mut u64) -> i128 {
+        let n = self.gather(problem, state, from, work);
+        let unpriced = self.over_modes(n, i128::MAX, work);
+        if !self.price(problem, state, n) {
+            return unpriced;
+        }
+        self.classify(n);
+        let priced = self.priced(problem, state);
+        unpriced.min(priced + self.over_modes(n, i128::MAX, work))
+    }
+
+    /// Lists the options of sessions `from..` that fit on their own, and settles the days'
+    /// states at no price; returns how many sessions there are.
+    fn gather(&mut self, problem: &Problem, state: &State, from: usize, work: &mut u64) -> usize {
         let nd = self.days;
         let cands = &problem.cands[from..];
         let n = cands.len();
@@ -181,18 +222,14 @@ impl Crowding {
         self.prices.resize(nd, 0);
         self.classify(n);
         self.settle(problem, state, n);
-        if self.over_modes(n, need, work) <= need {
-            return true;
-        }
-        // The runs are seen; the minutes of a day with a limit are not yet. Price them.
-        if !self.price(problem, state, n) {
-            return false;
-        }
-        self.classify(n);
-        let priced: i128 = (0..nd)
+        n
+    }
+
+    /// What the prices give back: each limited day's free minutes at its price.
+    fn priced(&self, problem: &Problem, state: &State) -> i128 {
+        (0..self.days)
             .map(|d| self.prices[d] * i128::from(self.room(problem, state, d)))
-            .sum();
-        priced + self.over_modes(n, need - priced, work) <= need
+            .sum()
     }
 
     /// Minutes still free on day `d`; 0 on a day with no limit (it is never priced).
@@ -210,16 +247,37 @@ impl Crowding {
     /// its cheapest minutes: the cost per minute of the session whose leaving makes it
     /// fit, as a fractional knapsack would. `false` when no day needs a price.
     fn price(&mut self, problem: &Problem, state: &State, n: usize) -> bool {
-        let nd = self.days;
         // Each session's best option, and its best one on another day (or on none).
-        let mut top: Vec<Option<Fit>> = vec![None; n];
+        let mut top = std::mem::take(&mut self.top);
+        let mut leave = std::mem::take(&mut self.leave);
+        let mut shed = std::mem::take(&mut self.shed);
+        top.clear();
+        top.resize(n, None);
+        leave.clear();
+        leave.resize(n, NONE);
+        let any = self.price_days(problem, state, &mut top, &mut leave, &mut shed);
+        self.top = top;
+        self.leave = leave;
+        self.shed = shed;
+        any
+    }
+
+    /// The prices of [`Crowding::price`], with its scratch lent.
+    fn price_days(
+        &mut self,
+        problem: &Problem,
+        state: &State,
+        top: &mut [Option<Fit>],
+        leave: &mut [i128],
+        shed: &mut Vec<(i128, u16)>,
+    ) -> bool {
+        let nd = self.days;
         for f in &self.fits {
             let t = &mut top[f.cand];
             if t.is_none_or(|t| f.value > t.value) {
                 *t = Some(*f);
             }
         }
-        let mut leave = vec![NONE; n];
         for f in &self.fits {
             if let Some(t) = top[f.cand]
                 && f.day != t.day
@@ -228,7 +286,6 @@ impl Crowding {
             }
         }
         let mut any = false;
-        let mut shed: Vec<(i128, u16)> = Vec::new();
         for d in 0..nd {
             if problem.days[d].cap == u32::MAX {
                 continue;
@@ -251,7 +308,7 @@ impl Crowding {
             }
             shed.sort_unstable();
             let mut excess = wanted - room;
-            for &(per_minute, minutes) in &shed {
+            for &(per_minute, minutes) in shed.iter() {
                 if u32::from(minutes) >= excess {
                     self.prices[d] = per_minute;
                     any |= per_minute > 0;
@@ -332,14 +389,15 @@ impl Crowding {
 
     /// The best total over the contested days' states; stops early once above `need`.
     /// Loose days first: one assignment that allows all of their states at once, often
-    /// enough.
+    /// enough. With `need` at `i128::MAX`, every state is tried and the best kept.
     fn over_modes(&mut self, n: usize, need: i128, work: &mut u64) -> i128 {
         let contested = std::mem::take(&mut self.contested);
         for &d in &contested {
             self.modes[d] = Mode::Loose;
         }
+        let exact = need == i128::MAX;
         let mut best = self.assign(n, work);
-        if best > need {
+        if best > need || (exact && !contested.is_empty()) {
             let tried = contested.len().min(MAX_CONTESTED);
             best = NONE;
             for mask in 0..1u32 << tried {
@@ -403,11 +461,30 @@ impl Crowding {
         self.assigned.resize(n, None);
         self.used.clear();
         self.used.resize(nd, 0);
-        let mut added = 0;
         // How each day is best reached: from a free session, or from another day whose
         // session moves on to make room.
-        let mut reach = vec![NONE; nd];
-        let mut via: Vec<(usize, Option<usize>)> = vec![(0, None); nd];
+        let mut reach = std::mem::take(&mut self.reach);
+        let mut via = std::mem::take(&mut self.via);
+        reach.clear();
+        reach.resize(nd, NONE);
+        via.clear();
+        via.resize(nd, (0, None));
+        let added = self.augment(n, &mut reach, &mut via, work);
+        self.reach = reach;
+        self.via = via;
+        added
+    }
+
+    /// The augmenting paths of [`Crowding::transport`], with its scratch lent.
+    fn augment(
+        &mut self,
+        n: usize,
+        reach: &mut [i128],
+        via: &mut [(usize, Option<usize>)],
+        work: &mut u64,
+    ) -> i128 {
+        let nd = self.days;
+        let mut added = 0;
         loop {
             reach.fill(NONE);
             for c in 0..n {

@@ -458,9 +458,15 @@ pub fn replan(plan: &Plan, request: &ReplanRequest, rules: &ReplanRules) -> Prop
         work: rules.search_budget,
         ..search::Budget::default()
     };
-    let found = search::best(&problem, budget);
+    let found = search::best(&problem, budget, None);
+    // The week found keeps every rule without the tired one too, with the same score: the
+    // search of that week need look at nothing worse.
+    let mut reached = Score::default();
+    for (c, &k) in problem.cands.iter().zip(&found.choice) {
+        reached.add(&c.options[k].score);
+    }
     let eased = eased(plan, request, rules, &problem, |free| {
-        search::best(free, budget).choice
+        search::best(free, budget, Some(reached)).choice
     });
     words::proposal(
         plan,

@@ -21,12 +21,23 @@
 //! does not cut a node high in the tree, [`Crowding`] tries a second bound that does see
 //! it (an assignment of the sessions to the days' run slots, with a price on a limited
 //! day's minutes); it costs a few hundred options, so it is weighed only while at least
-//! [`CROWDING_FROM`] sessions are still to place, where a cut saves more than that.
+//! [`CROWDING_FROM`] sessions are still to place, where a cut saves more than that — and,
+//! once a search has shown itself long, down to [`DEEPER_FROM`].
+//!
+//! Pruning is weak until a good week is in hand, and in some weeks the fixed order
+//! reaches the best one late. So on big weeks a first pass aims just below the second
+//! bound's optimum at the root ([`AIM_FROM`]): it cuts every node whose bound is below that
+//! aim. If it finds a week that reaches the aim, that week is the answer, exactly as the
+//! plain search would give it: the aim was then no higher than the optimum, and no node on
+//! the path to the first best week in the fixed order has a bound below the optimum. If
+//! not, its best week is a floor for the full search. A floor cuts only bounds strictly
+//! below it, never equal ones, since the week that reaches it may come later in the order;
+//! the table's cut needs no change, as it holds whatever else was cut.
 
 use std::collections::HashMap;
 
 use super::Score;
-use super::bound::Crowding;
+use super::bound::{Crowding, Weights};
 use super::problem::{LIMIT_DAY, MAX_WINDOW_DAYS, Opt, Problem};
 use crate::core::replan::DayLimit;
 
@@ -129,7 +140,7 @@ impl<'a> State<'a> {
         self.days[d].moved_in > 0
     }
 
-    fn key(&self, i: usize) -> Key {
+    fn key(&self, i: usize, rooms: &Rooms) -> Key {
         let p = self.problem;
         let mut key = [0u32; MAX_WINDOW_DAYS];
         for (slot, d) in p.window().enumerate().take(MAX_WINDOW_DAYS) {
@@ -137,7 +148,7 @@ impl<'a> State<'a> {
             let minutes = if p.days[d].cap == u32::MAX {
                 0
             } else {
-                t.minutes
+                rooms.seen_as(i, d, t.minutes)
             };
             let runs = u32::from(t.runs.min(p.max_runs + 1));
             key[slot] = minutes
@@ -178,6 +189,110 @@ impl<'a> State<'a> {
     }
 }
 
+/// The minutes the sessions still to place could add to each day with a limit, as a set
+/// per depth: two nodes whose free minutes on a day hold the same of these sums have the
+/// same completions there, so the table of days reached may take them as one.
+struct Rooms {
+    /// Per day, where its sets start in a depth's stretch of `sums`, and how many words.
+    at: Vec<Option<(usize, usize)>>,
+    stride: usize,
+    /// Bit `m` of a day's set: some choice of the sessions from that depth on puts exactly
+    /// `m` minutes there.
+    sums: Vec<u64>,
+    caps: Vec<u32>,
+}
+
+/// Past this many minutes a day's sums are not kept (the key takes its free minutes as
+/// they are).
+const ROOMS_UP_TO: u32 = 64 * 32;
+
+impl Rooms {
+    fn new(problem: &Problem, merge: bool) -> Rooms {
+        let n = problem.cands.len();
+        let mut at = vec![None; problem.days.len()];
+        let mut stride = 0;
+        for d in problem.window() {
+            let cap = problem.days[d].cap;
+            if merge && cap < ROOMS_UP_TO {
+                let words = cap as usize / 64 + 1;
+                at[d] = Some((stride, words));
+                stride += words;
+            }
+        }
+        let mut sums = vec![0u64; (n + 1) * stride];
+        for &(start, _) in at.iter().flatten() {
+            sums[n * stride + start] = 1;
+        }
+        for i in (0..n).rev() {
+            let (now, later) = sums.split_at_mut((i + 1) * stride);
+            let now = &mut now[i * stride..];
+            let later = &later[..stride];
+            now.copy_from_slice(later);
+            for o in &problem.cands[i].options {
+                let Some((start, words)) = o.day.and_then(|d| at[d]) else {
+                    continue;
+                };
+                let from = &later[start..start + words];
+                let to = &mut now[start..start + words];
+                let shift = usize::from(o.minutes);
+                let (whole, part) = (shift / 64, shift % 64);
+                for w in (whole..words).rev() {
+                    let mut bits = from[w - whole] << part;
+                    if part > 0 && w > whole {
+                        bits |= from[w - whole - 1] >> (64 - part);
+                    }
+                    to[w] |= bits;
+                }
+            }
+        }
+        let caps = problem.days.iter().map(|d| d.cap).collect();
+        Rooms {
+            at,
+            stride,
+            sums,
+            caps,
+        }
+    }
+
+    /// The `minutes` on day `d` as the sessions from `i` on can tell them apart: by the
+    /// most they could still add there without overfilling it (the minutes themselves on
+    /// a day whose sums are not kept).
+    fn seen_as(&self, i: usize, d: usize, minutes: u32) -> u32 {
+        let Some((start, words)) = self.at[d] else {
+            return minutes;
+        };
+        let set = &self.sums[i * self.stride + start..][..words];
+        let room = (words * 64 - 1).min(self.caps[d].saturating_sub(minutes) as usize);
+        let mut w = room / 64;
+        let mut bits = set[w] & (u64::MAX >> (63 - room % 64));
+        while bits == 0 && w > 0 {
+            w -= 1;
+            bits = set[w];
+        }
+        (w * 64 + 63 - bits.leading_zeros() as usize) as u32
+    }
+}
+
+/// The first pass may use this share of the budget (one part in this many).
+const AIM_SHARE: u64 = 16;
+
+/// The first pass aims this share of a load unit below the relaxation's optimum (one part
+/// in this many): close enough that the weeks it leaves open are few, far enough that it
+/// reaches the optimum on the slowest full weeks of 21 sessions.
+const AIM_BELOW: i128 = 16;
+
+/// The first pass is tried on weeks of at least this many sessions; on smaller ones the
+/// plain search is done before the pass would be (measured on the full week of 21
+/// sessions, over every start day and day limit).
+const AIM_FROM: usize = 16;
+
+/// Once the search has weighed this many options, it is a long one, and the second bound
+/// is weighed down to [`DEEPER_FROM`] sessions still to place: in a week crowded onto
+/// days with odd limits it cuts most of the nodes it is weighed at there, which the
+/// short searches of most weeks do not repay.
+const DEEPER_AFTER: u64 = 50_000;
+const DEEPER_FROM: usize = 8;
+
 /// The second bound is weighed only while at least this many sessions are still to place.
 /// Below it, the search of what is left costs less than the bound (measured on the full
 /// week of 21 sessions: 12 weighed the fewest options in all, over every start day and
@@ -199,6 +314,13 @@ pub(super) struct Budget {
     pub table: usize,
     /// See [`CROWDING_FROM`]; the tests lower it to hold the second bound to the brute force.
     pub crowding_from: usize,
+    /// See [`AIM_FROM`] and [`DEEPER_AFTER`]; the tests lower them to hold the first pass
+    /// and the deeper bound to the brute force, and raise them to turn them off.
+    pub aim_from: usize,
+    pub deeper_after: u64,
+    /// Whether the table takes free minutes that no session still to place can tell apart
+    /// as one ([`Rooms`]).
+    pub rooms: bool,
 }
 
 impl Default for Budget {
@@ -207,6 +329,9 @@ impl Default for Budget {
             work: 4_000_000,
             table: 1 << 16,
             crowding_from: CROWDING_FROM,
+            aim_from: AIM_FROM,
+            deeper_after: DEEPER_AFTER,
+            rooms: true,
         }
     }
 }
@@ -220,12 +345,23 @@ pub(super) struct Found {
     pub optimal: bool,
 }
 
+/// Stands for "no floor": below any week's score.
+const NO_FLOOR: i128 = i128::MIN / 4;
+
 struct Dfs<'a> {
     problem: &'a Problem,
     state: State<'a>,
     choice: Vec<usize>,
     score: Score,
     best: Option<(Score, Vec<usize>)>,
+    /// In [`Weights`]: a score the optimum is known (or, in the first pass, aimed) to
+    /// reach, so that a node whose bound is below it is cut; [`NO_FLOOR`] when none is.
+    floor: i128,
+    /// Whether the budget may stop the search before it found a week: when one is in
+    /// hand already, or in the first pass, which need not find one.
+    stop_empty: bool,
+    weights: Weights,
+    rooms: Rooms,
     /// The best score so far with which each key was reached.
     seen: HashMap<Key, Score>,
     /// The bound that sees crowded days; `None` only to measure the search without it.
@@ -234,7 +370,25 @@ struct Dfs<'a> {
     work: u64,
 }
 
-impl Dfs<'_> {
+impl<'a> Dfs<'a> {
+    fn new(problem: &'a Problem, budget: Budget, crowding: Option<Crowding>) -> Dfs<'a> {
+        Dfs {
+            problem,
+            state: State::new(problem),
+            choice: vec![0; problem.cands.len()],
+            score: Score::default(),
+            best: None,
+            floor: NO_FLOOR,
+            stop_empty: false,
+            weights: Weights::new(problem),
+            rooms: Rooms::new(problem, budget.rooms),
+            seen: HashMap::new(),
+            crowding,
+            budget,
+            work: 0,
+        }
+    }
+
     fn fits(&mut self, opt: &Opt) -> bool {
         self.work += 1;
         self.state.fits(opt)
@@ -269,7 +423,7 @@ impl Dfs<'_> {
         }
         // Reached before with a score at least as good: every completion from here was
         // already open to that earlier node, which also comes first in the fixed order.
-        let key = self.state.key(i);
+        let key = self.state.key(i, &self.rooms);
         let room = self.seen.len() < self.budget.table;
         match self.seen.get_mut(&key) {
             Some(seen) if !self.score.is_better_than(seen) => return false,
@@ -279,26 +433,37 @@ impl Dfs<'_> {
             }
             None => {}
         }
-        if let Some((best, _)) = self.best {
-            // Equal is not enough: the incumbent came first in the fixed order.
-            match self.bound(i) {
-                Some(bound) if bound.is_better_than(&best) => {}
-                _ => return false,
-            }
-            let deep = self.problem.cands.len() - i < self.budget.crowding_from;
-            if let Some(crowding) = self.crowding.as_mut().filter(|_| !deep) {
-                let weights = crowding.weights;
-                let need = weights.of(&best) - weights.of(&self.score);
-                if crowding.cuts(self.problem, &self.state, i, need, &mut self.work) {
-                    return false;
-                }
+        let best = self.best.as_ref().map(|(b, _)| *b);
+        if best.is_none() && self.floor == NO_FLOOR {
+            return true;
+        }
+        // Equal to the incumbent is not enough: it came first in the fixed order. Equal to
+        // the floor is: the week that reaches it may come later.
+        match self.bound(i) {
+            Some(bound)
+                if best.is_none_or(|b| bound.is_better_than(&b))
+                    && self.weights.of(&bound) >= self.floor => {}
+            _ => return false,
+        }
+        let from = if self.work > self.budget.deeper_after {
+            self.budget.crowding_from.min(DEEPER_FROM)
+        } else {
+            self.budget.crowding_from
+        };
+        let deep = self.problem.cands.len() - i < from;
+        if let Some(crowding) = self.crowding.as_mut().filter(|_| !deep) {
+            let beat = best.map_or(NO_FLOOR, |b| self.weights.of(&b));
+            let need = beat.max(self.floor - 1) - self.weights.of(&self.score);
+            if crowding.cuts(self.problem, &self.state, i, need, &mut self.work) {
+                return false;
             }
         }
         true
     }
 
     /// Depth-first over the options, with an explicit stack: its depth is the number of
-    /// sessions, which the file decides, so it must not be the call stack's.
+    /// sessions, which the file decides, so it must not be the call stack's. `false` when
+    /// the budget ran out first.
     fn run(&mut self) -> bool {
         let problem = self.problem;
         let cands = &problem.cands;
@@ -308,8 +473,12 @@ impl Dfs<'_> {
         // For each open level, the next option to try there.
         let mut next: Vec<usize> = vec![0];
         while let Some(&from) = next.last() {
-            if self.work > self.budget.work && self.best.is_some() {
-                return false;
+            if self.work > self.budget.work {
+                if self.best.is_some() || self.stop_empty {
+                    return false;
+                }
+                // No week in hand: without the floor, the next descent reaches one.
+                self.floor = NO_FLOOR;
             }
             let i = next.len() - 1;
             let options = &cands[i].options;
@@ -347,37 +516,82 @@ impl Dfs<'_> {
 
 /// The optimal choice of option per candidate, the first in the fixed order among equals,
 /// or the best found when the budget runs out.
-pub(super) fn best(problem: &Problem, budget: Budget) -> Found {
-    best_with_work(problem, budget, true).0
+///
+/// `reached` is the score of a week known to be legal here (or `None`): no node below it
+/// is expanded.
+pub(super) fn best(problem: &Problem, budget: Budget, reached: Option<Score>) -> Found {
+    best_with_work(problem, budget, true, reached).0
 }
 
-fn best_with_work(problem: &Problem, budget: Budget, crowded: bool) -> (Found, u64) {
-    let mut dfs = Dfs {
-        problem,
-        state: State::new(problem),
-        choice: vec![0; problem.cands.len()],
-        score: Score::default(),
-        best: None,
-        seen: HashMap::new(),
-        crowding: crowded.then(|| Crowding::new(problem)),
-        budget,
-        work: 0,
-    };
+fn best_with_work(
+    problem: &Problem,
+    budget: Budget,
+    crowded: bool,
+    reached: Option<Score>,
+) -> (Found, u64) {
+    let mut work = 0;
+    let weights = Weights::new(problem);
+    // A legal week from the first pass, and the floor that any week known gives.
+    let mut found: Option<(Score, Vec<usize>)> = None;
+    let mut floor = reached.map_or(NO_FLOOR, |s| weights.of(&s));
+    if crowded && problem.cands.len() >= budget.aim_from {
+        // First pass: aim just below the relaxation's optimum, which is often within a
+        // load unit of the real one. Reached, it is the answer; otherwise the best week
+        // this pass found is a floor for the full search.
+        let mut crowding = Crowding::new(problem);
+        let top = crowding.most(problem, &State::new(problem), 0, &mut work);
+        let aim = top - weights.load / AIM_BELOW;
+        if aim > floor {
+            let first = Budget {
+                work: budget.work / AIM_SHARE,
+                ..budget
+            };
+            let mut dfs = Dfs::new(problem, first, Some(crowding));
+            dfs.floor = aim;
+            dfs.stop_empty = true;
+            dfs.work = work;
+            let done = dfs.run();
+            work = dfs.work;
+            if let Some((score, choice)) = dfs.best {
+                let reached = weights.of(&score);
+                if done && reached >= aim {
+                    let found = Found {
+                        choice,
+                        optimal: true,
+                    };
+                    return (found, work);
+                }
+                floor = floor.max(reached);
+                found = Some((score, choice));
+            }
+        }
+    }
+    let mut dfs = Dfs::new(problem, budget, crowded.then(|| Crowding::new(problem)));
+    dfs.floor = floor;
+    dfs.stop_empty = found.is_some();
+    dfs.work = work;
     let optimal = dfs.run();
     let work = dfs.work;
-    // Dropping every session always fits, so there is always a best: the first descent
-    // reaches a complete week before the budget is looked at. The fallback only keeps this
-    // function total.
-    match dfs.best {
-        Some((_, choice)) => (Found { choice, optimal }, work),
-        None => (
-            Found {
-                choice: problem.cands.iter().map(|c| c.stay).collect(),
-                optimal: false,
-            },
-            work,
-        ),
-    }
+    // The full search prunes below the first pass's week, so when it stops early it may
+    // not have reached that week's score yet.
+    let choice = match (dfs.best, found) {
+        (Some((score, choice)), Some((first, _))) if !first.is_better_than(&score) => choice,
+        (Some((_, choice)), None) => choice,
+        (_, Some((_, choice))) => choice,
+        // Dropping every session always fits, so there is always a best: the first
+        // descent reaches a complete week before the budget is looked at. The fallback
+        // only keeps this function total.
+        (None, None) => {
+            return (
+                Found {
+                    choice: problem.cands.iter().map(|c| c.stay).collect(),
+                    optimal: false,
+                },
+                work,
+            );
+        }
+    };
+    (Found { choice, optimal }, work)
 }
 
 #[cfg(test)]
@@ -513,7 +727,8 @@ mod tests {
         #![proptest_config(proptest::test_runner::Config { cases: 200, ..Default::default() })]
 
         /// The second bound weighed at every node, where the default weighs it only high in
-        /// big weeks: the same week as the brute force, tie-break included.
+        /// big weeks: the same week as the brute force, tie-break included; and so with the
+        /// shortcuts the default takes only on long searches.
         #[test]
         fn the_crowding_bound_keeps_the_brute_force_optimum((plan, request, max_runs) in crowded_problem()) {
             let rules = ReplanRules {
@@ -526,9 +741,24 @@ mod tests {
                 crowding_from: 0,
                 ..Budget::default()
             };
-            let (found, _) = best_with_work(&problem, everywhere, true);
+            let (found, _) = best_with_work(&problem, everywhere, true, None);
             proptest::prop_assert!(found.optimal);
-            proptest::prop_assert_eq!(found.choice, super::super::check::brute_force(&problem));
+            let brute = super::super::check::brute_force(&problem);
+            proptest::prop_assert_eq!(&found.choice, &brute);
+            // The first pass and the deeper bound on every week, and a search told of a
+            // week it can reach.
+            let shortcuts = Budget {
+                aim_from: 0,
+                deeper_after: 0,
+                ..everywhere
+            };
+            let (found, _) = best_with_work(&problem, shortcuts, true, None);
+            proptest::prop_assert!(found.optimal);
+            proptest::prop_assert_eq!(&found.choice, &brute);
+            let reached = score_of(&problem, &brute);
+            let (found, _) = best_with_work(&problem, shortcuts, true, Some(reached));
+            proptest::prop_assert!(found.optimal);
+            proptest::prop_assert_eq!(&found.choice, &brute);
         }
     }
 
@@ -553,8 +783,9 @@ mod tests {
                     let problem = Problem::new(&plan, &request, &ReplanRules::default());
                     // The core names no clock: the effort is counted in options weighed
                     // (time it with `cargo bench --bench replan`).
-                    let (without, before) = best_with_work(&problem, Budget::default(), false);
-                    let (with, after) = best_with_work(&problem, Budget::default(), true);
+                    let (without, before) =
+                        best_with_work(&problem, Budget::default(), false, None);
+                    let (with, after) = best_with_work(&problem, Budget::default(), true, None);
                     assert!(with.optimal && without.optimal);
                     assert_eq!(with.choice, without.choice);
                     rows.push((after, before, format!("avail {ai} from {from} {limit:?}")));
@@ -574,7 +805,7 @@ mod tests {
                 ..ReplanRequest::new(day, day)
             };
             let problem = Problem::new(&plan, &request, &ReplanRules::default());
-            let (found, _) = best_with_work(&problem, Budget::default(), true);
+            let (found, _) = best_with_work(&problem, Budget::default(), true, None);
             let mut opt = Score::default();
             for (c, &k) in found.choice.iter().enumerate() {
                 opt.add(&problem.cands[c].options[k].score);
@@ -624,5 +855,107 @@ mod tests {
         let before: u64 = rows.iter().map(|r| r.1).sum();
         let after: u64 = rows.iter().map(|r| r.0).sum();
         eprintln!("in all: before {before}, after {after}");
+    }
+
+    /// The bench's crowded week: `n` sessions spread over the week in turn, two key
+    /// sessions, a blocked Wednesday and odd minutes on the other days.
+    fn crowded_week(n: usize) -> Plan {
+        let kinds = [
+            (Kind::Easy, 45),
+            (Kind::Tempo, 50),
+            (Kind::Strength, 25),
+            (Kind::Intervals, 60),
+            (Kind::Recovery, 30),
+            (Kind::Cross, 40),
+            (Kind::Hills, 50),
+            (Kind::Easy, 35),
+            (Kind::Long, 95),
+        ];
+        let sessions = (0..n)
+            .map(|i| {
+                let (kind, minutes) = kinds[i % kinds.len()];
+                let mut s = Session::new(
+                    SessionId(i as u64 + 1),
+                    add_days(MONDAY, (i % 7) as i64),
+                    kind,
+                    Minutes::new(minutes).expect("minutes"),
+                );
+                s.key = i == 3 || i == 13;
+                s
+            })
+            .collect();
+        let mut a = Availability::default();
+        a.blocked.insert(add_days(MONDAY, 2));
+        for (d, m) in [
+            (Weekday::Mon, 95),
+            (Weekday::Tue, 130),
+            (Weekday::Thu, 75),
+            (Weekday::Fri, 140),
+            (Weekday::Sat, 65),
+            (Weekday::Sun, 170),
+        ] {
+            a.max_minutes.insert(d, m);
+        }
+        Plan::new(Settings::default(), a, sessions, Vec::new()).expect("plan")
+    }
+
+    /// The search with none of its shortcuts: too slow on these weeks for the brute force,
+    /// it is what the shortcuts are held to.
+    fn plain() -> Budget {
+        Budget {
+            aim_from: usize::MAX,
+            deeper_after: u64::MAX,
+            rooms: false,
+            ..Budget::default()
+        }
+    }
+
+    fn score_of(problem: &Problem, choice: &[usize]) -> Score {
+        let mut score = Score::default();
+        for (c, &k) in problem.cands.iter().zip(choice) {
+            score.add(&c.options[k].score);
+        }
+        score
+    }
+
+    #[test]
+    fn the_slowest_weeks_of_21_sessions_are_searched_to_the_end_to_the_same_week() {
+        let monday = |limit| ReplanRequest {
+            limit,
+            ..ReplanRequest::new(MONDAY, MONDAY)
+        };
+        let weeks = [
+            ("crowded", crowded_week(21), monday(DayLimit::EasyOnly)),
+            (
+                "rest day",
+                full_week(&[(2, Some(60)), (4, Some(45))]),
+                monday(DayLimit::RestOnly),
+            ),
+            (
+                "blocked Thursday",
+                full_week(&[(3, None), (5, Some(50))]),
+                monday(DayLimit::None),
+            ),
+        ];
+        for (what, plan, request) in &weeks {
+            let rules = ReplanRules::default();
+            let problem = Problem::new(plan, request, &rules);
+            assert_eq!(problem.cands.len(), 21, "{what}");
+            let found = best(&problem, Budget::default(), None);
+            let (slow, _) = best_with_work(&problem, plain(), true, None);
+            assert!(found.optimal && slow.optimal, "{what}");
+            assert_eq!(found.choice, slow.choice, "{what}");
+            // The week without the tired rule, searched from the score of the week with it.
+            let untired = ReplanRules {
+                ease_when_tired: false,
+                ..rules
+            };
+            let free = Problem::new(plan, request, &untired);
+            let reached = score_of(&problem, &found.choice);
+            let eased = best(&free, Budget::default(), Some(reached));
+            let (slow, _) = best_with_work(&free, plain(), true, None);
+            assert!(eased.optimal, "{what}");
+            assert_eq!(eased.choice, slow.choice, "{what}");
+        }
     }
 }
