@@ -13,6 +13,21 @@ use super::{
 use crate::core::week::Week;
 
 impl RunweekApp {
+    /// One frame in the window. The panels leave out their fill there (`panel_frame`), so
+    /// the frame they sit in says what is under them, the panel colour: the scroll areas
+    /// fade their edges into it.
+    pub(super) fn show_in_window(&mut self, ui: &mut Ui) {
+        if !self.cleared_to_panel {
+            self.show(ui);
+            return;
+        }
+        let under = egui::UiStackInfo::new(egui::UiKind::Frame)
+            .with_frame(egui::Frame::NONE.fill(ui.visuals().panel_fill));
+        ui.scope_builder(egui::UiBuilder::new().ui_stack_info(under), |ui| {
+            self.show(ui);
+        });
+    }
+
     /// The top bar, the week summary, the charts, the day panel and the grid; returns where
     /// the grid is, for the notices.
     pub(super) fn panels(
@@ -22,6 +37,10 @@ impl RunweekApp {
         derived: &Derived,
         out: &mut Vec<Command>,
     ) -> egui::Rect {
+        let side_frame = panel_frame(
+            self.cleared_to_panel,
+            egui::Frame::side_top_panel(ui.style()),
+        );
         let file_name = self.doc.name();
         let bar = top_bar::TopBarArgs {
             week: view.week,
@@ -38,16 +57,20 @@ impl RunweekApp {
             week_menu: self.work.week_tools.menu_args(),
             block: self.block_on_show().map(|_| self.block_weeks()),
         };
-        egui::Panel::top("top bar").show(ui, |ui| top_bar::top_bar_ui(ui, &bar, out));
+        egui::Panel::top("top bar")
+            .frame(side_frame)
+            .show(ui, |ui| top_bar::top_bar_ui(ui, &bar, out));
         let plan = self.doc.plan();
         let block = self.prefs.view == View::Block;
         if !block {
             // The block's rows carry each week's figures; the week's line is for the week view.
-            egui::Panel::bottom("week summary").show(ui, |ui| {
-                ui.add_space(2.0);
-                summary::summary_ui(ui, view, plan.settings.units);
-                ui.add_space(2.0);
-            });
+            egui::Panel::bottom("week summary")
+                .frame(side_frame)
+                .show(ui, |ui| {
+                    ui.add_space(2.0);
+                    summary::summary_ui(ui, view, plan.settings.units);
+                    ui.add_space(2.0);
+                });
         }
         let full = ui.available_rect_before_wrap();
         if self.prefs.charts
@@ -66,6 +89,7 @@ impl RunweekApp {
             };
             let height = charts_height(self.prefs.charts_share, room);
             let shown = egui::Panel::bottom("charts")
+                .frame(side_frame)
                 .resizable(false)
                 .exact_size(height)
                 .show(ui, |ui| {
@@ -77,6 +101,7 @@ impl RunweekApp {
         }
         let width = side_panel_width(full.width());
         let side = egui::Panel::right("day panel")
+            .frame(side_frame)
             .resizable(true)
             .default_size(width.default)
             .size_range(width.min..=width.max)
@@ -88,6 +113,10 @@ impl RunweekApp {
             .response
             .rect;
         let central = egui::CentralPanel::default()
+            .frame(panel_frame(
+                self.cleared_to_panel,
+                egui::Frame::central_panel(ui.style()),
+            ))
             .show(ui, |ui| self.view_area_ui(ui, view, derived, None, out))
             .response
             .rect;
@@ -129,10 +158,15 @@ impl RunweekApp {
         }
         if let Some(review) = derived.week_review() {
             // At the bottom of the week view, under the grid.
-            egui::Panel::bottom("week review").show(ui, |ui| {
-                let rules = &plan.settings.review;
-                review_panel::review_ui(ui, review, rules, &mut self.prefs.review);
-            });
+            egui::Panel::bottom("week review")
+                .frame(panel_frame(
+                    self.cleared_to_panel,
+                    egui::Frame::side_top_panel(ui.style()),
+                ))
+                .show(ui, |ui| {
+                    let rules = &plan.settings.review;
+                    review_panel::review_ui(ui, review, rules, &mut self.prefs.review);
+                });
         }
         let strip = notices_strip::Strip {
             view,
@@ -312,6 +346,18 @@ fn side_panel_width(window: f32) -> SideWidth {
         default: (window * 0.25).clamp(min, 400.0).min(max),
         min,
         max,
+    }
+}
+
+/// A panel's frame, without its fill when the platform already cleared the window to the
+/// panel colour: each fill covers its whole panel, and on a CPU renderer (llvmpipe) the
+/// frame's time goes mostly into covering pixels, so these fills were most of the cost of
+/// painting the first frame. The pixels are the same.
+fn panel_frame(cleared: bool, frame: egui::Frame) -> egui::Frame {
+    if cleared {
+        frame.fill(egui::Color32::TRANSPARENT)
+    } else {
+        frame
     }
 }
 

@@ -138,6 +138,9 @@ pub struct RunweekApp {
     frames: u64,
     /// Whether the app's text sizes were set on the context.
     styled: bool,
+    /// Whether the platform clears the window to the panel colour (`clear_color`), so that
+    /// the panels leave out their fill (`layout`).
+    cleared_to_panel: bool,
     /// Activities from the watch on their way in.
     import: Importer,
     /// File › Export… and what it started.
@@ -177,6 +180,7 @@ impl RunweekApp {
             startup: None,
             frames: 0,
             styled: false,
+            cleared_to_panel: false,
             import: Importer::default(),
             exporter: exporting::Exporter::default(),
             shortcuts_open: false,
@@ -223,6 +227,7 @@ impl RunweekApp {
         cc.egui_ctx.set_theme(app.prefs.theme.preference());
         theme::apply_style(&cc.egui_ctx);
         app.styled = true;
+        app.cleared_to_panel = true;
         app
     }
 
@@ -366,7 +371,11 @@ impl eframe::App for RunweekApp {
         if ui.input(|i| i.viewport().close_requested()) {
             self.flush_on_exit();
         }
-        self.show(ui);
+        self.show_in_window(ui);
+    }
+
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
