@@ -139,7 +139,7 @@ pub struct RunweekApp {
     /// Whether the app's text sizes were set on the context.
     styled: bool,
     /// Whether the platform clears the window to the panel colour (`clear_color`), so that
-    /// the panels leave out their fill (`layout`).
+    /// the panels leave out their fill (`layout`) and the hidden first frame is empty (`start`).
     cleared_to_panel: bool,
     /// Activities from the watch on their way in.
     import: Importer,
@@ -367,6 +367,9 @@ impl RunweekApp {
 
 impl eframe::App for RunweekApp {
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        if self.is_hidden_first_frame(ui.ctx()) {
+            return;
+        }
         self.exporter.render_state = frame.wgpu_render_state().cloned();
         if ui.input(|i| i.viewport().close_requested()) {
             self.flush_on_exit();

@@ -81,7 +81,10 @@ impl Notices {
             return;
         }
         let mut dismissed = None;
+        // No fade-in: a note there at the start is whole in the window's first picture,
+        // and a new one costs no run of frames (each a full repaint on a CPU renderer).
         egui::Area::new(egui::Id::unique("notices"))
+            .fade_in(false)
             .order(egui::Order::Foreground)
             .anchor(Align2::CENTER_BOTTOM, [0.0, 0.0])
             .constrain_to(rect)

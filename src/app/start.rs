@@ -17,6 +17,29 @@ use crate::core::week::{Week, days_between};
 use crate::file;
 
 impl RunweekApp {
+    /// Whether this is the frame eframe paints before it shows the window: in the window
+    /// (cleared to the panel colour) it lays out nothing, and the next frame, the first one
+    /// seen, runs as soon as it is presented.
+    ///
+    /// Where the window system keeps no picture of a hidden window (X11 without a
+    /// compositor), nothing of that frame is ever seen; elsewhere the window opens in the
+    /// panel colour for one frame. On a CPU renderer, painting the whole week costs about
+    /// as much as everything else before the first pixels, so painting it for the hidden
+    /// frame held them back by a whole frame.
+    pub(super) fn is_hidden_first_frame(&self, ctx: &egui::Context) -> bool {
+        if ctx.cumulative_frame_nr() >= self.first_shown_frame() {
+            return false;
+        }
+        ctx.request_repaint();
+        true
+    }
+
+    /// The number of the first frame that lays the window out (see
+    /// [`Self::is_hidden_first_frame`]).
+    fn first_shown_frame(&self) -> u64 {
+        u64::from(self.cleared_to_panel)
+    }
+
     /// Logs the time to the first frame, when `RUNWEEK_STARTUP_LOG` asked for it: when its
     /// last pass was built, and when the next frame starts, which eframe runs only after the
     /// first one was painted and presented.
@@ -29,7 +52,7 @@ impl RunweekApp {
         let Some(started) = self.startup else {
             return;
         };
-        let what = if ctx.cumulative_frame_nr() == 0 {
+        let what = if ctx.cumulative_frame_nr() == self.first_shown_frame() {
             // Asking for another frame at once makes it start right after this one was
             // presented.
             ctx.request_repaint();
