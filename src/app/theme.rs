@@ -63,22 +63,30 @@ pub fn card_fill(visuals: &Visuals) -> Color32 {
     }
 }
 
-/// A day column's background.
+/// A day column's background: today in the accent's shade, days gone by a step darker,
+/// and none for the days ahead, which sit on the panel itself. (A fill a shade off the
+/// panel's told them apart from it no better than their outline does, and on a CPU
+/// renderer filling them cost a third of the pixels of every frame.)
 pub fn day_fill(visuals: &Visuals, today: bool, past: bool) -> Color32 {
     match (visuals.dark_mode, today, past) {
         (true, true, _) => Color32::from_rgb(24, 40, 56),
         (false, true, _) => Color32::from_rgb(226, 238, 250),
         (true, false, true) => Color32::from_gray(20),
         (false, false, true) => Color32::from_gray(232),
-        (true, false, false) => Color32::from_gray(30),
-        (false, false, false) => Color32::from_gray(246),
+        (_, false, false) => Color32::TRANSPARENT,
     }
 }
 
-/// A day a previewed re-plan may change: its usual fill, warmed a little towards the
-/// proposal's colour, so the reach reads at a glance without hiding today or the past.
+/// A day a previewed re-plan may change: its usual fill (or the panel under a day ahead),
+/// warmed a little towards the proposal's colour, so the reach reads at a glance without
+/// hiding today or the past.
 pub fn reach_fill(visuals: &Visuals, day: Color32) -> Color32 {
-    day.lerp_to_gamma(tone_color(Tone::Caution, visuals), 0.10)
+    let under = if day == Color32::TRANSPARENT {
+        visuals.panel_fill
+    } else {
+        day
+    };
+    under.lerp_to_gamma(tone_color(Tone::Caution, visuals), 0.10)
 }
 
 /// The accent of today's column and of the selection.
