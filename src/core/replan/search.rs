@@ -899,6 +899,63 @@ mod tests {
         Plan::new(Settings::default(), a, sessions, Vec::new()).expect("plan")
     }
 
+    #[test]
+    #[ignore = "prints the search's effort on the bench's slowest weeks; run with --nocapture"]
+    fn effort_on_the_slowest_weeks() {
+        let monday = |limit| ReplanRequest {
+            limit,
+            ..ReplanRequest::new(MONDAY, MONDAY)
+        };
+        let weeks = [
+            ("crowded 21", crowded_week(21), monday(DayLimit::EasyOnly)),
+            ("crowded 36", crowded_week(36), monday(DayLimit::EasyOnly)),
+            ("crowded 40", crowded_week(40), monday(DayLimit::EasyOnly)),
+            (
+                "worst_21_sessions",
+                full_week(&[(3, None), (5, Some(50))]),
+                monday(DayLimit::None),
+            ),
+            (
+                "worst_21_sessions_rest_day",
+                full_week(&[(2, Some(60)), (4, Some(45))]),
+                monday(DayLimit::RestOnly),
+            ),
+        ];
+        for (what, plan, request) in &weeks {
+            let problem = Problem::new(plan, request, &ReplanRules::default());
+            let (found, work) = best_with_work(&problem, Budget::default(), true, None);
+            // Where the first pass aims from: how far the second bound is, at the root, from
+            // the week found (a wide gap leaves the whole proof to the full search).
+            let weights = Weights::new(&problem);
+            let mut crowding = Crowding::new(&problem);
+            let mut spent = 0;
+            let top = crowding.most(&problem, &State::new(&problem), 0, &mut spent);
+            let gap = top - weights.of(&score_of(&problem, &found.choice));
+            eprintln!(
+                "{what}: {} sessions, options weighed {work}, optimal {}, root bound {:.3} \
+                 load units above",
+                problem.cands.len(),
+                found.optimal,
+                gap as f64 / weights.load as f64
+            );
+            // As `replan` does on a tired day: the week without the tired rule, searched
+            // from the score of the week with it.
+            if problem.ease_towards.is_some() {
+                let untired = ReplanRules {
+                    ease_when_tired: false,
+                    ..ReplanRules::default()
+                };
+                let free = Problem::new(plan, request, &untired);
+                let reached = score_of(&problem, &found.choice);
+                let (eased, work) = best_with_work(&free, Budget::default(), true, Some(reached));
+                eprintln!(
+                    "  without the tired rule: options weighed {work}, optimal {}",
+                    eased.optimal
+                );
+            }
+        }
+    }
+
     /// The search with none of its shortcuts: too slow on these weeks for the brute force,
     /// it is what the shortcuts are held to.
     fn plain() -> Budget {
