@@ -112,7 +112,6 @@ struct Fit {
 
 /// Scratch space for [`Crowding::cuts`], kept between nodes.
 pub(super) struct Crowding {
-    pub weights: Weights,
     /// Each candidate's options in [`Weights`], in the problem's order: the same at every
     /// node, so weighed once.
     values: Vec<Vec<i128>>,
@@ -134,6 +133,9 @@ pub(super) struct Crowding {
     active: Vec<usize>,
     /// Per day, whether a run may take a slot there, in the current assignment.
     usable: Vec<bool>,
+    /// Scratch for [`Crowding::settle`].
+    reached: Vec<bool>,
+    own: Vec<usize>,
     used: Vec<u16>,
     /// Scratch for [`Crowding::transport`] and [`Crowding::price`], kept between nodes
     /// so that a node allocates nothing.
@@ -153,7 +155,6 @@ impl Crowding {
             .map(|c| c.options.iter().map(|o| weights.of(&o.score)).collect())
             .collect();
         Crowding {
-            weights,
             values,
             days: problem.days.len(),
             fits: Vec::new(),
@@ -168,6 +169,8 @@ impl Crowding {
             assigned: Vec::new(),
             active: Vec::new(),
             usable: Vec::new(),
+            reached: Vec::new(),
+            own: Vec::new(),
             used: Vec::new(),
             reach: Vec::new(),
             via: Vec::new(),
@@ -387,19 +390,32 @@ impl Crowding {
         self.modes.clear();
         self.slots.clear();
         self.contested.clear();
+        // Per day: whether a session may move onto it, and how many of its own sessions
+        // may stay there as runs.
+        let mut reached = std::mem::take(&mut self.reached);
+        let mut own = std::mem::take(&mut self.own);
+        reached.clear();
+        reached.resize(nd, false);
+        own.clear();
+        own.resize(nd, 0);
+        for f in self.fits.iter().filter(|f| f.moved) {
+            if let Some(d) = f.day {
+                reached[d] = true;
+            }
+        }
+        for b in &self.best[..n] {
+            if b.stay_run > NONE {
+                own[b.origin] += 1;
+            }
+        }
         for d in 0..nd {
             let runs = state.runs(d);
             self.slots.push(max_runs.saturating_sub(runs));
-            let reached = (0..n)
-                .any(|c| self.moved_run[c * nd + d] > NONE || self.moved_other[c * nd + d] > NONE);
-            let own = (0..n)
-                .filter(|&c| self.best[c].stay_run > NONE && self.best[c].origin == d)
-                .count();
             let mode = if state.moved_in(d) {
                 Mode::Open
-            } else if !reached {
+            } else if !reached[d] {
                 Mode::Closed
-            } else if usize::from(runs) + own <= usize::from(max_runs) {
+            } else if usize::from(runs) + own[d] <= usize::from(max_runs) {
                 Mode::Open
             } else {
                 self.contested.push(d);
@@ -407,6 +423,8 @@ impl Crowding {
             };
             self.modes.push(mode);
         }
+        self.reached = reached;
+        self.own = own;
     }
 
     /// The best total over the contested days' states; stops early once above `need`.

@@ -434,6 +434,7 @@ impl<'a> Dfs<'a> {
         }
     }
 
+    #[inline]
     fn fits(&mut self, opt: &Opt) -> bool {
         self.work += 1;
         self.state.fits(opt)
@@ -857,7 +858,7 @@ mod tests {
             }
             let state = State::new(&problem);
             let mut crowding = Crowding::new(&problem);
-            let w = crowding.weights;
+            let w = Weights::new(&problem);
             let mut work = 0;
             let mut lo = -(1i128 << 100);
             let mut hi = 1i128 << 100;
