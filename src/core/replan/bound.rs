@@ -523,6 +523,9 @@ impl Crowding {
         self.used.clear();
         self.used.resize(nd, 0);
         if self.active.is_empty() {
+            // Counted as the one round of paths that would find nothing, so the search's
+            // count of options weighed stays what it was.
+            *work += 1;
             return 0;
         }
         // How each day is best reached: from a free session, or from another day whose
