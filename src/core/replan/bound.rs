@@ -95,6 +95,8 @@ struct Best {
     origin: usize,
     stay_other: i128,
     stay_run: i128,
+    /// Whether some option moves it, as a run, onto another day.
+    moved_run: bool,
 }
 
 /// An option that fits on its own, as the bound sees it.
@@ -110,7 +112,9 @@ struct Fit {
 
 /// Scratch space for [`Crowding::cuts`], kept between nodes.
 pub(super) struct Crowding {
-    pub weights: Weights,
+    /// Each candidate's options in [`Weights`], in the problem's order: the same at every
+    /// node, so weighed once.
+    values: Vec<Vec<i128>>,
     days: usize,
     fits: Vec<Fit>,
     /// Per day, what each minute on it costs (see [`Crowding::price`]).
@@ -125,6 +129,13 @@ pub(super) struct Crowding {
     /// Per session and day, what a slot there adds over the session's best free option.
     gain: Vec<i128>,
     assigned: Vec<Option<usize>>,
+    /// The sessions some slot adds to, in the current assignment.
+    active: Vec<usize>,
+    /// Per day, whether a run may take a slot there, in the current assignment.
+    usable: Vec<bool>,
+    /// Scratch for [`Crowding::settle`].
+    reached: Vec<bool>,
+    own: Vec<usize>,
     used: Vec<u16>,
     /// Scratch for [`Crowding::transport`] and [`Crowding::price`], kept between nodes
     /// so that a node allocates nothing.
@@ -137,8 +148,14 @@ pub(super) struct Crowding {
 
 impl Crowding {
     pub fn new(problem: &Problem) -> Crowding {
+        let weights = Weights::new(problem);
+        let values = problem
+            .cands
+            .iter()
+            .map(|c| c.options.iter().map(|o| weights.of(&o.score)).collect())
+            .collect();
         Crowding {
-            weights: Weights::new(problem),
+            values,
             days: problem.days.len(),
             fits: Vec::new(),
             prices: Vec::new(),
@@ -150,6 +167,10 @@ impl Crowding {
             slots: Vec::new(),
             gain: Vec::new(),
             assigned: Vec::new(),
+            active: Vec::new(),
+            usable: Vec::new(),
+            reached: Vec::new(),
+            own: Vec::new(),
             used: Vec::new(),
             reach: Vec::new(),
             via: Vec::new(),
@@ -203,8 +224,8 @@ impl Crowding {
         let cands = &problem.cands[from..];
         let n = cands.len();
         self.fits.clear();
-        for (c, cand) in cands.iter().enumerate() {
-            for o in &cand.options {
+        for (c, (cand, values)) in cands.iter().zip(&self.values[from..]).enumerate() {
+            for (o, &value) in cand.options.iter().zip(values) {
                 *work += 1;
                 if state.fits(o) {
                     self.fits.push(Fit {
@@ -213,7 +234,7 @@ impl Crowding {
                         moved: o.moved,
                         run: o.run,
                         minutes: o.minutes,
-                        value: self.weights.of(&o.score),
+                        value,
                     });
                 }
             }
@@ -331,6 +352,7 @@ impl Crowding {
                 origin: 0,
                 stay_other: NONE,
                 stay_run: NONE,
+                moved_run: false,
             },
         );
         self.moved_run.clear();
@@ -351,7 +373,10 @@ impl Crowding {
                         &mut best.stay_other
                     }
                 }
-                (Some(d), true, true) => &mut self.moved_run[c * nd + d],
+                (Some(d), true, true) => {
+                    best.moved_run = true;
+                    &mut self.moved_run[c * nd + d]
+                }
                 (Some(d), true, false) => &mut self.moved_other[c * nd + d],
             };
             *slot = (*slot).max(v);
@@ -365,19 +390,32 @@ impl Crowding {
         self.modes.clear();
         self.slots.clear();
         self.contested.clear();
+        // Per day: whether a session may move onto it, and how many of its own sessions
+        // may stay there as runs.
+        let mut reached = std::mem::take(&mut self.reached);
+        let mut own = std::mem::take(&mut self.own);
+        reached.clear();
+        reached.resize(nd, false);
+        own.clear();
+        own.resize(nd, 0);
+        for f in self.fits.iter().filter(|f| f.moved) {
+            if let Some(d) = f.day {
+                reached[d] = true;
+            }
+        }
+        for b in &self.best[..n] {
+            if b.stay_run > NONE {
+                own[b.origin] += 1;
+            }
+        }
         for d in 0..nd {
             let runs = state.runs(d);
             self.slots.push(max_runs.saturating_sub(runs));
-            let reached = (0..n)
-                .any(|c| self.moved_run[c * nd + d] > NONE || self.moved_other[c * nd + d] > NONE);
-            let own = (0..n)
-                .filter(|&c| self.best[c].stay_run > NONE && self.best[c].origin == d)
-                .count();
             let mode = if state.moved_in(d) {
                 Mode::Open
-            } else if !reached {
+            } else if !reached[d] {
                 Mode::Closed
-            } else if usize::from(runs) + own <= usize::from(max_runs) {
+            } else if usize::from(runs) + own[d] <= usize::from(max_runs) {
                 Mode::Open
             } else {
                 self.contested.push(d);
@@ -385,6 +423,8 @@ impl Crowding {
             };
             self.modes.push(mode);
         }
+        self.reached = reached;
+        self.own = own;
     }
 
     /// The best total over the contested days' states; stops early once above `need`.
@@ -424,32 +464,53 @@ impl Crowding {
         let mut total = 0;
         self.gain.clear();
         self.gain.resize(n * nd, NONE);
+        self.active.clear();
+        // The days where a run may take a slot.
+        let mut usable = std::mem::take(&mut self.usable);
+        usable.clear();
+        usable.extend((0..nd).map(|d| self.modes[d] != Mode::Closed && self.slots[d] > 0));
         for c in 0..n {
             let b = self.best[c];
             let mut free = b.none.max(b.stay_other);
             if self.modes[b.origin] != Mode::Open {
                 free = free.max(b.stay_run);
             }
-            for d in 0..nd {
+            let others = &self.moved_other[c * nd..][..nd];
+            for (d, &other) in others.iter().enumerate() {
                 if self.modes[d] != Mode::Closed {
-                    free = free.max(self.moved_other[c * nd + d]);
+                    free = free.max(other);
                 }
             }
             total += free;
-            for d in 0..nd {
-                let mut slot = match self.modes[d] {
-                    Mode::Closed => NONE,
-                    Mode::Open | Mode::Loose => self.moved_run[c * nd + d],
-                };
-                if self.modes[d] == Mode::Open && b.origin == d {
-                    slot = slot.max(b.stay_run);
+            *work += nd as u64;
+            // Only a run takes a slot.
+            let stays = self.modes[b.origin] == Mode::Open && b.stay_run > free;
+            if !b.moved_run && !stays {
+                continue;
+            }
+            let runs = &self.moved_run[c * nd..][..nd];
+            let gains = &mut self.gain[c * nd..][..nd];
+            let mut any = false;
+            for (d, (&run, gain)) in runs.iter().zip(gains.iter_mut()).enumerate() {
+                if !usable[d] {
+                    continue;
                 }
-                if slot > free && self.slots[d] > 0 {
-                    self.gain[c * nd + d] = slot - free;
+                let slot = if stays && b.origin == d {
+                    run.max(b.stay_run)
+                } else {
+                    run
+                };
+                if slot > free {
+                    *gain = slot - free;
+                    any = true;
                 }
             }
-            *work += nd as u64;
+            // A session no slot adds to takes no part in the transport.
+            if any {
+                self.active.push(c);
+            }
         }
+        self.usable = usable;
         total + self.transport(n, work)
     }
 
@@ -461,24 +522,34 @@ impl Crowding {
         self.assigned.resize(n, None);
         self.used.clear();
         self.used.resize(nd, 0);
+        if self.active.is_empty() {
+            // Counted as the one round of paths that would find nothing, so the search's
+            // count of options weighed stays what it was.
+            *work += 1;
+            return 0;
+        }
         // How each day is best reached: from a free session, or from another day whose
         // session moves on to make room.
         let mut reach = std::mem::take(&mut self.reach);
         let mut via = std::mem::take(&mut self.via);
+        let active = std::mem::take(&mut self.active);
         reach.clear();
         reach.resize(nd, NONE);
         via.clear();
         via.resize(nd, (0, None));
-        let added = self.augment(n, &mut reach, &mut via, work);
+        let added = self.augment(n, &active, &mut reach, &mut via, work);
         self.reach = reach;
         self.via = via;
+        self.active = active;
         added
     }
 
-    /// The augmenting paths of [`Crowding::transport`], with its scratch lent.
+    /// The augmenting paths of [`Crowding::transport`], with its scratch lent; only the
+    /// `active` sessions have a gain anywhere.
     fn augment(
         &mut self,
         n: usize,
+        active: &[usize],
         reach: &mut [i128],
         via: &mut [(usize, Option<usize>)],
         work: &mut u64,
@@ -487,12 +558,12 @@ impl Crowding {
         let mut added = 0;
         loop {
             reach.fill(NONE);
-            for c in 0..n {
+            for &c in active {
                 if self.assigned[c].is_some() {
                     continue;
                 }
-                for d in 0..nd {
-                    let g = self.gain[c * nd + d];
+                let gains = &self.gain[c * nd..][..nd];
+                for (d, &g) in gains.iter().enumerate() {
                     if g > reach[d] {
                         reach[d] = g;
                         via[d] = (c, None);
@@ -503,16 +574,16 @@ impl Crowding {
             // settles every path.
             for _ in 0..nd {
                 let mut changed = false;
-                for c in 0..n {
+                for &c in active {
                     let Some(from) = self.assigned[c] else {
                         continue;
                     };
                     if reach[from] == NONE {
                         continue;
                     }
-                    let leave = self.gain[c * nd + from];
-                    for d in 0..nd {
-                        let g = self.gain[c * nd + d];
+                    let gains = &self.gain[c * nd..][..nd];
+                    let leave = gains[from];
+                    for (d, &g) in gains.iter().enumerate() {
                         if d != from && g > NONE && reach[from] - leave + g > reach[d] {
                             reach[d] = reach[from] - leave + g;
                             via[d] = (c, Some(from));

@@ -35,6 +35,7 @@
 //! the table's cut needs no change, as it holds whatever else was cut.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::Score;
 use super::bound::{Crowding, Weights};
@@ -83,6 +84,7 @@ impl<'a> State<'a> {
     }
 
     /// Whether `opt` can join what is placed without breaking a rule.
+    #[inline]
     pub fn fits(&self, opt: &Opt) -> bool {
         let Some(t) = opt.day else {
             return true;
@@ -186,6 +188,49 @@ impl<'a> State<'a> {
             d.others -= u16::from(!opt.rest);
             d.moved_in -= u16::from(opt.moved);
         }
+    }
+}
+
+/// The table's hasher. Its keys are a few words the search made itself, not input to
+/// defend against, so a rotate and a multiply per word serve (as in rustc's own tables);
+/// the default hasher took a tenth of the slowest searches.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        // The multiply leaves its entropy high; the table picks buckets by the low bits.
+        self.0 ^ self.0 >> 29
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let mut w = [0; 8];
+            w.copy_from_slice(word);
+            self.add(u64::from_le_bytes(w));
+        }
+        for &b in words.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
 }
 
@@ -363,7 +408,7 @@ struct Dfs<'a> {
     weights: Weights,
     rooms: Rooms,
     /// The best score so far with which each key was reached.
-    seen: HashMap<Key, Score>,
+    seen: HashMap<Key, Score, BuildHasherDefault<WordHasher>>,
     /// The bound that sees crowded days; `None` only to measure the search without it.
     crowding: Option<Crowding>,
     budget: Budget,
@@ -382,13 +427,14 @@ impl<'a> Dfs<'a> {
             stop_empty: false,
             weights: Weights::new(problem),
             rooms: Rooms::new(problem, budget.rooms),
-            seen: HashMap::new(),
+            seen: HashMap::default(),
             crowding,
             budget,
             work: 0,
         }
     }
 
+    #[inline]
     fn fits(&mut self, opt: &Opt) -> bool {
         self.work += 1;
         self.state.fits(opt)
@@ -812,7 +858,7 @@ mod tests {
             }
             let state = State::new(&problem);
             let mut crowding = Crowding::new(&problem);
-            let w = crowding.weights;
+            let w = Weights::new(&problem);
             let mut work = 0;
             let mut lo = -(1i128 << 100);
             let mut hi = 1i128 << 100;
@@ -897,6 +943,63 @@ mod tests {
             a.max_minutes.insert(d, m);
         }
         Plan::new(Settings::default(), a, sessions, Vec::new()).expect("plan")
+    }
+
+    #[test]
+    #[ignore = "prints the search's effort on the bench's slowest weeks; run with --nocapture"]
+    fn effort_on_the_slowest_weeks() {
+        let monday = |limit| ReplanRequest {
+            limit,
+            ..ReplanRequest::new(MONDAY, MONDAY)
+        };
+        let weeks = [
+            ("crowded 21", crowded_week(21), monday(DayLimit::EasyOnly)),
+            ("crowded 36", crowded_week(36), monday(DayLimit::EasyOnly)),
+            ("crowded 40", crowded_week(40), monday(DayLimit::EasyOnly)),
+            (
+                "worst_21_sessions",
+                full_week(&[(3, None), (5, Some(50))]),
+                monday(DayLimit::None),
+            ),
+            (
+                "worst_21_sessions_rest_day",
+                full_week(&[(2, Some(60)), (4, Some(45))]),
+                monday(DayLimit::RestOnly),
+            ),
+        ];
+        for (what, plan, request) in &weeks {
+            let problem = Problem::new(plan, request, &ReplanRules::default());
+            let (found, work) = best_with_work(&problem, Budget::default(), true, None);
+            // Where the first pass aims from: how far the second bound is, at the root, from
+            // the week found (a wide gap leaves the whole proof to the full search).
+            let weights = Weights::new(&problem);
+            let mut crowding = Crowding::new(&problem);
+            let mut spent = 0;
+            let top = crowding.most(&problem, &State::new(&problem), 0, &mut spent);
+            let gap = top - weights.of(&score_of(&problem, &found.choice));
+            eprintln!(
+                "{what}: {} sessions, options weighed {work}, optimal {}, root bound {:.3} \
+                 load units above",
+                problem.cands.len(),
+                found.optimal,
+                gap as f64 / weights.load as f64
+            );
+            // As `replan` does on a tired day: the week without the tired rule, searched
+            // from the score of the week with it.
+            if problem.ease_towards.is_some() {
+                let untired = ReplanRules {
+                    ease_when_tired: false,
+                    ..ReplanRules::default()
+                };
+                let free = Problem::new(plan, request, &untired);
+                let reached = score_of(&problem, &found.choice);
+                let (eased, work) = best_with_work(&free, Budget::default(), true, Some(reached));
+                eprintln!(
+                    "  without the tired rule: options weighed {work}, optimal {}",
+                    eased.optimal
+                );
+            }
+        }
     }
 
     /// The search with none of its shortcuts: too slow on these weeks for the brute force,
