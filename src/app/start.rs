@@ -1,5 +1,6 @@
 //! Starting the window: what it opens on (the runner's file, the last plan, or the demo
-//! plan on the first start), the platform's window, and closing it cleanly on a signal.
+//! plan on the first start), the platform's window and the empty frame painted before it
+//! shows, and closing it cleanly on a signal.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
