@@ -157,8 +157,7 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
         };
         // On a small window the arrows go without their words, leaving room for the view
         // toggle and the re-plan button (their names stay for screen readers).
-        let narrow = ui.ctx().content_rect().width() < 1200.0;
-        let (back, on) = if narrow {
+        let (back, on) = if narrow(ui) {
             ("◀", "▶")
         } else {
             ("◀ Previous", "Next ▶")
@@ -240,6 +239,11 @@ pub fn top_bar_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
     });
 }
 
+/// Whether the window is too small for the bar's longer words.
+fn narrow(ui: &Ui) -> bool {
+    ui.ctx().content_rect().width() < 1200.0
+}
+
 /// The right end of the bar: settings, charts, the plan's name and whether it is saved.
 fn right_side_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
     let settings = ui.button("⚙ Settings");
@@ -256,6 +260,8 @@ fn right_side_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
     let (state, tone) = match args.file_state {
         FileState::Saved => ("saved", ui.visuals().weak_text_color()),
         FileState::Saving => ("saving…", ui.visuals().weak_text_color()),
+        // Short on a small window, where the bar has no room to spare.
+        FileState::Unsaved if narrow(ui) => ("unsaved", ui.visuals().warn_fg_color),
         FileState::Unsaved => ("unsaved changes", ui.visuals().warn_fg_color),
         FileState::Conflict => ("changed on disk", ui.visuals().error_fg_color),
         FileState::NoFile => ("not saved to a file", ui.visuals().warn_fg_color),
@@ -270,7 +276,9 @@ fn right_side_ui(ui: &mut Ui, args: &TopBarArgs<'_>, out: &mut Vec<Command>) {
     };
     ui.label(RichText::new(state).small().color(tone))
         .on_hover_text(&where_kept);
-    ui.label(RichText::new(args.file_name).strong())
+    // Last, so that on a small window a long name is cut short ("…") rather than run over
+    // the re-plan button to its left; the whole name and path are in the hover text.
+    ui.add(egui::Label::new(RichText::new(args.file_name).strong()).truncate())
         .on_hover_text(where_kept);
 }
 
