@@ -948,10 +948,6 @@ mod tests {
     #[test]
     #[ignore = "prints the search's effort on the bench's slowest weeks; run with --nocapture"]
     fn effort_on_the_slowest_weeks() {
-        let monday = |limit| ReplanRequest {
-            limit,
-            ..ReplanRequest::new(MONDAY, MONDAY)
-        };
         let weeks = [
             ("crowded 21", crowded_week(21), monday(DayLimit::EasyOnly)),
             ("crowded 36", crowded_week(36), monday(DayLimit::EasyOnly)),
@@ -1002,6 +998,14 @@ mod tests {
         }
     }
 
+    /// A re-plan from Monday with today's `limit`, as the bench's slowest weeks ask.
+    fn monday(limit: DayLimit) -> ReplanRequest {
+        ReplanRequest {
+            limit,
+            ..ReplanRequest::new(MONDAY, MONDAY)
+        }
+    }
+
     /// The search with none of its shortcuts: too slow on these weeks for the brute force,
     /// it is what the shortcuts are held to.
     fn plain() -> Budget {
@@ -1023,10 +1027,6 @@ mod tests {
 
     #[test]
     fn the_slowest_weeks_of_21_sessions_are_searched_to_the_end_to_the_same_week() {
-        let monday = |limit| ReplanRequest {
-            limit,
-            ..ReplanRequest::new(MONDAY, MONDAY)
-        };
         let weeks = [
             ("crowded", crowded_week(21), monday(DayLimit::EasyOnly)),
             (
