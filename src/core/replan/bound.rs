@@ -23,7 +23,10 @@
 //! allows everything either state allows and so keeps the bound true.
 //!
 //! The lexicographic [`Score`] becomes one number with weights wide enough that the order
-//! is kept ([`Weights`]), so that sums and the assignment can be computed on it.
+//! is kept ([`Weights`]), so that sums and the assignment can be computed on it. Inside the
+//! bound that number is a [`Value`], 64 bits: wide enough for any week a runner plans, and
+//! half the memory traffic of the 128 bits the weights need in general (a fifth of the
+//! slowest searches' time). A week too big for it is searched without this bound.
 
 use super::Score;
 use super::problem::Problem;
@@ -32,8 +35,16 @@ use super::search::State;
 /// How many contested days are tried both ways; beyond them, days are loose.
 const MAX_CONTESTED: usize = 3;
 
+/// A score in [`Weights`], inside this bound.
+type Value = i64;
+
 /// Stands for "no such option".
-const NONE: i128 = i128::MIN / 4;
+const NONE: Value = Value::MIN / 4;
+
+/// The most all sessions' values may add up to for [`Value`] to hold every sum the bound
+/// makes: the prices times the days' free minutes (at most ten days of `u16::MAX` minutes,
+/// under 2^20) included, with room to spare below [`NONE`].
+const MOST_VALUE: i128 = 1 << 40;
 
 /// The weights that turn a [`Score`] into one number in the same order: each field's
 /// weight is wider than everything the fields after it can add up to in this problem.
@@ -90,11 +101,11 @@ enum Mode {
 #[derive(Debug, Clone, Copy)]
 struct Best {
     /// Not run (dropped, or left skipped).
-    none: i128,
+    none: Value,
     /// The day it was planned on, when it may stay there (as it is, shorter, downgraded).
     origin: usize,
-    stay_other: i128,
-    stay_run: i128,
+    stay_other: Value,
+    stay_run: Value,
     /// Whether some option moves it, as a run, onto another day.
     moved_run: bool,
 }
@@ -107,27 +118,27 @@ struct Fit {
     moved: bool,
     run: bool,
     minutes: u16,
-    value: i128,
+    value: Value,
 }
 
 /// Scratch space for [`Crowding::cuts`], kept between nodes.
 pub(super) struct Crowding {
     /// Each candidate's options in [`Weights`], in the problem's order: the same at every
     /// node, so weighed once.
-    values: Vec<Vec<i128>>,
+    values: Vec<Vec<Value>>,
     days: usize,
     fits: Vec<Fit>,
     /// Per day, what each minute on it costs (see [`Crowding::price`]).
-    prices: Vec<i128>,
+    prices: Vec<Value>,
     best: Vec<Best>,
     /// Per session and day: the best option moved onto that day that is a run / is not.
-    moved_run: Vec<i128>,
-    moved_other: Vec<i128>,
+    moved_run: Vec<Value>,
+    moved_other: Vec<Value>,
     modes: Vec<Mode>,
     contested: Vec<usize>,
     slots: Vec<u16>,
     /// Per session and day, what a slot there adds over the session's best free option.
-    gain: Vec<i128>,
+    gain: Vec<Value>,
     assigned: Vec<Option<usize>>,
     /// The sessions some slot adds to, in the current assignment.
     active: Vec<usize>,
@@ -139,22 +150,38 @@ pub(super) struct Crowding {
     used: Vec<u16>,
     /// Scratch for [`Crowding::transport`] and [`Crowding::price`], kept between nodes
     /// so that a node allocates nothing.
-    reach: Vec<i128>,
+    reach: Vec<Value>,
     via: Vec<(usize, Option<usize>)>,
     top: Vec<Option<Fit>>,
-    leave: Vec<i128>,
-    shed: Vec<(i128, u16)>,
+    leave: Vec<Value>,
+    shed: Vec<(Value, u16)>,
 }
 
 impl Crowding {
-    pub fn new(problem: &Problem) -> Crowding {
+    /// `None` when the week's scores are too wide for a [`Value`].
+    pub fn new(problem: &Problem) -> Option<Crowding> {
         let weights = Weights::new(problem);
+        let span: i128 = problem
+            .cands
+            .iter()
+            .map(|c| c.options.iter().map(|o| weights.of(&o.score).abs()).max())
+            .map(|m| m.unwrap_or(0))
+            .sum();
+        if span > MOST_VALUE {
+            return None;
+        }
         let values = problem
             .cands
             .iter()
-            .map(|c| c.options.iter().map(|o| weights.of(&o.score)).collect())
+            // Each is within `span`, so the cast keeps it.
+            .map(|c| {
+                c.options
+                    .iter()
+                    .map(|o| weights.of(&o.score) as Value)
+                    .collect()
+            })
             .collect();
-        Crowding {
+        Some(Crowding {
             values,
             days: problem.days.len(),
             fits: Vec::new(),
@@ -177,7 +204,7 @@ impl Crowding {
             top: Vec::new(),
             leave: Vec::new(),
             shed: Vec::new(),
-        }
+        })
     }
 
     /// Whether sessions `from..` can add no more than `need` (in [`Weights`]) to the week
@@ -191,6 +218,9 @@ impl Crowding {
         need: i128,
         work: &mut u64,
     ) -> bool {
+        // Every total here is within [`MOST_VALUE`]: a `need` beyond it decides the same
+        // when brought nearer.
+        let need = need.clamp(-MOST_VALUE * 4, MOST_VALUE * 4) as Value;
         let n = self.gather(problem, state, from, work);
         if self.over_modes(n, need, work) <= need {
             return true;
@@ -208,13 +238,13 @@ impl Crowding {
     /// (in [`Weights`]): every contested day tried both ways, minutes priced.
     pub fn most(&mut self, problem: &Problem, state: &State, from: usize, work: &mut u64) -> i128 {
         let n = self.gather(problem, state, from, work);
-        let unpriced = self.over_modes(n, i128::MAX, work);
+        let unpriced = self.over_modes(n, Value::MAX, work);
         if !self.price(problem, state, n) {
-            return unpriced;
+            return i128::from(unpriced);
         }
         self.classify(n);
         let priced = self.priced(problem, state);
-        unpriced.min(priced + self.over_modes(n, i128::MAX, work))
+        i128::from(unpriced.min(priced + self.over_modes(n, Value::MAX, work)))
     }
 
     /// Lists the options of sessions `from..` that fit on their own, and settles the days'
@@ -247,9 +277,9 @@ impl Crowding {
     }
 
     /// What the prices give back: each limited day's free minutes at its price.
-    fn priced(&self, problem: &Problem, state: &State) -> i128 {
+    fn priced(&self, problem: &Problem, state: &State) -> Value {
         (0..self.days)
-            .map(|d| self.prices[d] * i128::from(self.room(problem, state, d)))
+            .map(|d| self.prices[d] * Value::from(self.room(problem, state, d)))
             .sum()
     }
 
@@ -289,8 +319,8 @@ impl Crowding {
         problem: &Problem,
         state: &State,
         top: &mut [Option<Fit>],
-        leave: &mut [i128],
-        shed: &mut Vec<(i128, u16)>,
+        leave: &mut [Value],
+        shed: &mut Vec<(Value, u16)>,
     ) -> bool {
         let nd = self.days;
         for f in &self.fits {
@@ -320,7 +350,7 @@ impl Crowding {
                 {
                     wanted += u32::from(t.minutes);
                     let cost = (t.value - leave[c]).max(0);
-                    shed.push((cost / i128::from(t.minutes), t.minutes));
+                    shed.push((cost / Value::from(t.minutes), t.minutes));
                 }
             }
             let room = self.room(problem, state, d);
@@ -361,7 +391,7 @@ impl Crowding {
         self.moved_other.resize(n * nd, NONE);
         for f in &self.fits {
             let c = f.cand;
-            let v = f.value - f.day.map_or(0, |d| self.prices[d] * i128::from(f.minutes));
+            let v = f.value - f.day.map_or(0, |d| self.prices[d] * Value::from(f.minutes));
             let best = &mut self.best[c];
             let slot = match (f.day, f.moved, f.run) {
                 (None, ..) => &mut best.none,
@@ -429,13 +459,13 @@ impl Crowding {
 
     /// The best total over the contested days' states; stops early once above `need`.
     /// Loose days first: one assignment that allows all of their states at once, often
-    /// enough. With `need` at `i128::MAX`, every state is tried and the best kept.
-    fn over_modes(&mut self, n: usize, need: i128, work: &mut u64) -> i128 {
+    /// enough. With `need` at `Value::MAX`, every state is tried and the best kept.
+    fn over_modes(&mut self, n: usize, need: Value, work: &mut u64) -> Value {
         let contested = std::mem::take(&mut self.contested);
         for &d in &contested {
             self.modes[d] = Mode::Loose;
         }
-        let exact = need == i128::MAX;
+        let exact = need == Value::MAX;
         let mut best = self.assign(n, work);
         if best > need || (exact && !contested.is_empty()) {
             let tried = contested.len().min(MAX_CONTESTED);
@@ -459,7 +489,7 @@ impl Crowding {
     }
 
     /// The best total of `n` sessions with the days' states as they are in `modes`.
-    fn assign(&mut self, n: usize, work: &mut u64) -> i128 {
+    fn assign(&mut self, n: usize, work: &mut u64) -> Value {
         let nd = self.days;
         let mut total = 0;
         self.gain.clear();
@@ -516,7 +546,7 @@ impl Crowding {
 
     /// The most the gains can add with at most `slots[d]` sessions on day `d` and each
     /// session on one day at most: successive best augmenting paths, over the days.
-    fn transport(&mut self, n: usize, work: &mut u64) -> i128 {
+    fn transport(&mut self, n: usize, work: &mut u64) -> Value {
         let nd = self.days;
         self.assigned.clear();
         self.assigned.resize(n, None);
@@ -550,10 +580,10 @@ impl Crowding {
         &mut self,
         n: usize,
         active: &[usize],
-        reach: &mut [i128],
+        reach: &mut [Value],
         via: &mut [(usize, Option<usize>)],
         work: &mut u64,
-    ) -> i128 {
+    ) -> Value {
         let nd = self.days;
         let mut added = 0;
         loop {
@@ -622,7 +652,7 @@ impl Crowding {
     /// Each session's best gain, with no slot shared: looser than [`Crowding::transport`],
     /// and what it falls back to should a path ever not end (it cannot, by the way paths
     /// are chosen; the bound must stay true even so).
-    fn loose_transport(&self, n: usize) -> i128 {
+    fn loose_transport(&self, n: usize) -> Value {
         let nd = self.days;
         (0..n)
             .map(|c| {

@@ -409,7 +409,8 @@ struct Dfs<'a> {
     rooms: Rooms,
     /// The best score so far with which each key was reached.
     seen: HashMap<Key, Score, BuildHasherDefault<WordHasher>>,
-    /// The bound that sees crowded days; `None` only to measure the search without it.
+    /// The bound that sees crowded days; `None` on a week too wide for it, or to measure
+    /// the search without it.
     crowding: Option<Crowding>,
     budget: Budget,
     work: u64,
@@ -580,11 +581,13 @@ fn best_with_work(
     // A legal week from the first pass, and the floor that any week known gives.
     let mut found: Option<(Score, Vec<usize>)> = None;
     let mut floor = reached.map_or(NO_FLOOR, |s| weights.of(&s));
-    if crowded && problem.cands.len() >= budget.aim_from {
+    if crowded
+        && problem.cands.len() >= budget.aim_from
+        && let Some(mut crowding) = Crowding::new(problem)
+    {
         // First pass: aim just below the relaxation's optimum, which is often within a
         // load unit of the real one. Reached, it is the answer; otherwise the best week
         // this pass found is a floor for the full search.
-        let mut crowding = Crowding::new(problem);
         let top = crowding.most(problem, &State::new(problem), 0, &mut work);
         let aim = top - weights.load / AIM_BELOW;
         if aim > floor {
@@ -612,7 +615,7 @@ fn best_with_work(
             }
         }
     }
-    let mut dfs = Dfs::new(problem, budget, crowded.then(|| Crowding::new(problem)));
+    let mut dfs = Dfs::new(problem, budget, Crowding::new(problem).filter(|_| crowded));
     dfs.floor = floor;
     dfs.stop_empty = found.is_some();
     dfs.work = work;
@@ -857,7 +860,7 @@ mod tests {
                 opt.add(&problem.cands[c].options[k].score);
             }
             let state = State::new(&problem);
-            let mut crowding = Crowding::new(&problem);
+            let mut crowding = Crowding::new(&problem).expect("a week of 21 sessions");
             let w = Weights::new(&problem);
             let mut work = 0;
             let mut lo = -(1i128 << 100);
@@ -969,7 +972,7 @@ mod tests {
             // Where the first pass aims from: how far the second bound is, at the root, from
             // the week found (a wide gap leaves the whole proof to the full search).
             let weights = Weights::new(&problem);
-            let mut crowding = Crowding::new(&problem);
+            let mut crowding = Crowding::new(&problem).expect("a week of 21 sessions");
             let mut spent = 0;
             let top = crowding.most(&problem, &State::new(&problem), 0, &mut spent);
             let gap = top - weights.of(&score_of(&problem, &found.choice));
@@ -995,6 +998,32 @@ mod tests {
                     eased.optimal
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_week_too_wide_for_the_second_bound_is_searched_without_it() {
+        for n in [21, 36, 40] {
+            let problem = Problem::new(
+                &crowded_week(n),
+                &monday(DayLimit::EasyOnly),
+                &ReplanRules::default(),
+            );
+            assert!(Crowding::new(&problem).is_some(), "{n} sessions");
+        }
+        let plan = crowded_week(crate::core::replan::MAX_SESSIONS);
+        let problem = Problem::new(&plan, &monday(DayLimit::EasyOnly), &ReplanRules::default());
+        assert!(Crowding::new(&problem).is_none());
+        let budget = Budget {
+            work: 100_000,
+            ..Budget::default()
+        };
+        let found = best(&problem, budget, None);
+        // Still a legal week: each choice fits beside the ones before it.
+        let mut state = State::new(&problem);
+        for (c, &k) in problem.cands.iter().zip(&found.choice) {
+            assert!(state.fits(&c.options[k]));
+            state.place(&c.options[k]);
         }
     }
 
