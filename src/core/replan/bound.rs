@@ -35,6 +35,10 @@ use super::search::State;
 /// How many contested days are tried both ways; beyond them, days are loose.
 const MAX_CONTESTED: usize = 3;
 
+/// How many assignments the loose try may waste beyond those it saved before it is given
+/// up in a search (see [`Crowding::over_modes`]).
+const LOOSE_PAYS: u32 = 16;
+
 /// A score in [`Weights`], inside this bound.
 type Value = i64;
 
@@ -144,6 +148,10 @@ pub(super) struct Crowding {
     active: Vec<usize>,
     /// Per day, whether a run may take a slot there, in the current assignment.
     usable: Vec<bool>,
+    /// How often an assignment with the contested days loose was tried, and settled a
+    /// node (see [`Crowding::over_modes`]).
+    loose_saved: u32,
+    loose_wasted: u32,
     /// Scratch for [`Crowding::settle`].
     reached: Vec<bool>,
     own: Vec<usize>,
@@ -196,6 +204,8 @@ impl Crowding {
             assigned: Vec::new(),
             active: Vec::new(),
             usable: Vec::new(),
+            loose_saved: 0,
+            loose_wasted: 0,
             reached: Vec::new(),
             own: Vec::new(),
             used: Vec::new(),
@@ -458,30 +468,43 @@ impl Crowding {
     }
 
     /// The best total over the contested days' states; stops early once above `need`.
-    /// Loose days first: one assignment that allows all of their states at once, often
-    /// enough. With `need` at `Value::MAX`, every state is tried and the best kept.
+    /// With `need` at `Value::MAX`, every state is tried and the best kept.
+    ///
+    /// One assignment with every contested day loose allows all their states at once: when
+    /// it is not above `need`, none of them is, and the assignments of each state are
+    /// saved. In the full weeks that pays; in the crowded week it settled one node in
+    /// twenty-five and otherwise cost an assignment more. So a search tries it first only
+    /// while the assignments it saved, plus [`LOOSE_PAYS`], are at least those it wasted.
     fn over_modes(&mut self, n: usize, need: Value, work: &mut u64) -> Value {
+        if self.contested.is_empty() {
+            return self.assign(n, work);
+        }
         let contested = std::mem::take(&mut self.contested);
         for &d in &contested {
             self.modes[d] = Mode::Loose;
         }
-        let exact = need == Value::MAX;
-        let mut best = self.assign(n, work);
-        if best > need || (exact && !contested.is_empty()) {
-            let tried = contested.len().min(MAX_CONTESTED);
-            best = NONE;
-            for mask in 0..1u32 << tried {
-                for (bit, &d) in contested.iter().take(tried).enumerate() {
-                    self.modes[d] = if mask >> bit & 1 == 1 {
-                        Mode::Open
-                    } else {
-                        Mode::Closed
-                    };
-                }
-                best = best.max(self.assign(n, work));
-                if best > need {
-                    break;
-                }
+        let tried = contested.len().min(MAX_CONTESTED);
+        if need != Value::MAX && self.loose_saved + LOOSE_PAYS >= self.loose_wasted {
+            let loose = self.assign(n, work);
+            if loose <= need {
+                self.loose_saved += (1 << tried) - 1;
+                self.contested = contested;
+                return loose;
+            }
+            self.loose_wasted += 1;
+        }
+        let mut best = NONE;
+        for mask in 0..1u32 << tried {
+            for (bit, &d) in contested.iter().take(tried).enumerate() {
+                self.modes[d] = if mask >> bit & 1 == 1 {
+                    Mode::Open
+                } else {
+                    Mode::Closed
+                };
+            }
+            best = best.max(self.assign(n, work));
+            if best > need {
+                break;
             }
         }
         self.contested = contested;
