@@ -74,6 +74,53 @@ pub(super) struct Opt {
     pub moved: bool,
     /// This option's share of the objective.
     pub score: Score,
+    /// What it asks of the day it is run on ([`asks`]), for the rules' check.
+    pub asks: u16,
+}
+
+/// What an option asks of its day, one bit per way a day may refuse it; the search keeps,
+/// per day, the bits the day refuses now, so that checking an option is a mask and a
+/// comparison of minutes.
+pub(super) mod asks {
+    pub const HARD: u16 = 1;
+    pub const HARD_NOT_KEY: u16 = 1 << 1;
+    pub const KEY: u16 = 1 << 2;
+    pub const NOT_REST: u16 = 1 << 3;
+    /// Moved onto the day, so that the day holds at most its runs and no rest beside
+    /// anything else: a run, not a run, a rest, not a rest.
+    pub const MOVED_RUN: u16 = 1 << 4;
+    pub const MOVED_NOT_RUN: u16 = 1 << 5;
+    pub const MOVED_REST: u16 = 1 << 6;
+    pub const MOVED_NOT_REST: u16 = 1 << 7;
+    /// The same four, for an option that stays: they matter only once another session
+    /// moved onto its day.
+    pub const STAYING: u32 = 4;
+}
+
+impl Opt {
+    fn asks(&self) -> u16 {
+        use asks::*;
+        let mut a = 0;
+        if self.hard {
+            a |= HARD;
+            if !self.key {
+                a |= HARD_NOT_KEY;
+            }
+        }
+        if self.key {
+            a |= KEY;
+        }
+        if !self.rest {
+            a |= NOT_REST;
+        }
+        let mut day = if self.run { MOVED_RUN } else { MOVED_NOT_RUN };
+        day |= if self.rest {
+            MOVED_REST
+        } else {
+            MOVED_NOT_REST
+        };
+        a | if self.moved { day } else { day << STAYING }
+    }
 }
 
 /// A session the planner may change.
@@ -231,7 +278,7 @@ impl Problem {
             let shift = day.map_or(0, |d| {
                 days_between(s.date, self.days[d].date).unsigned_abs() as u32
             });
-            Opt {
+            let mut opt = Opt {
                 act,
                 day,
                 kind,
@@ -253,7 +300,10 @@ impl Problem {
                     sessions_changed: u32::from(act != Act::Stay),
                     days_moved: if act == Act::Move { shift } else { 0 },
                 },
-            }
+                asks: 0,
+            };
+            opt.asks = opt.asks();
+            opt
         };
         let shorter = |cap: u32| -> Vec<u16> {
             let m = u32::from(s.minutes.get());

@@ -39,7 +39,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::Score;
 use super::bound::{Crowding, Weights};
-use super::problem::{LIMIT_DAY, MAX_WINDOW_DAYS, Opt, Problem};
+use super::problem::{LIMIT_DAY, MAX_WINDOW_DAYS, Opt, Problem, asks};
 use crate::core::replan::DayLimit;
 
 /// What is on each day so far, fixed sessions included.
@@ -57,6 +57,10 @@ struct Tally {
 pub(super) struct State<'a> {
     problem: &'a Problem,
     days: Vec<Tally>,
+    /// Per day: the minutes still free, and what it refuses ([`asks`]); kept as sessions
+    /// are placed, so that [`State::fits`] is a mask and a comparison.
+    room: Vec<u32>,
+    refuses: Vec<u16>,
 }
 
 /// What the rest of the search can see of the window's days: exactly what [`State::fits`]
@@ -80,12 +84,88 @@ impl<'a> State<'a> {
                 moved_in: 0,
             })
             .collect();
-        State { problem, days }
+        let mut state = State {
+            problem,
+            days,
+            room: problem.days.iter().map(|d| d.cap).collect(),
+            refuses: vec![0; problem.days.len()],
+        };
+        for t in problem.window() {
+            state.refuses[t] = state.refuses(t);
+        }
+        state
     }
 
     /// Whether `opt` can join what is placed without breaking a rule.
     #[inline]
     pub fn fits(&self, opt: &Opt) -> bool {
+        let Some(t) = opt.day else {
+            return true;
+        };
+        u32::from(opt.minutes) <= self.room[t] && opt.asks & self.refuses[t] == 0
+    }
+
+    /// What day `t` refuses now ([`asks`]), by the rules [`State::fits_by_the_rules`]
+    /// spells out.
+    fn refuses(&self, t: usize) -> u16 {
+        let p = self.problem;
+        let d = &self.days[t];
+        let mut no = 0;
+        if t == LIMIT_DAY {
+            match p.limit {
+                DayLimit::EasyOnly => no |= asks::HARD,
+                DayLimit::RestOnly => no |= asks::NOT_REST,
+                DayLimit::None => {}
+            }
+        }
+        if p.buffer_day == Some(t) {
+            no |= asks::HARD_NOT_KEY;
+        }
+        // A day that is already hard changes no pair by taking another hard session.
+        if d.hard == 0 {
+            let before = &self.days[t - 1];
+            let after = &self.days[t + 1];
+            if before.hard > 0 || after.hard > 0 || after.keys > 0 || p.days[t + 1].fixed_key {
+                no |= asks::HARD;
+            }
+        }
+        if self.days[t - 1].hard > 0 {
+            no |= asks::KEY;
+        }
+        // Once a session moves onto the day: at most its runs, and no rest beside
+        // anything else.
+        let mut moved = 0;
+        if d.runs + 1 > p.max_runs {
+            moved |= asks::MOVED_RUN;
+        }
+        if d.runs > p.max_runs {
+            moved |= asks::MOVED_NOT_RUN;
+        }
+        if d.others > 0 {
+            moved |= asks::MOVED_REST;
+        }
+        if d.rests > 0 {
+            moved |= asks::MOVED_NOT_REST;
+        }
+        no |= moved;
+        if d.moved_in > 0 {
+            no |= moved << asks::STAYING;
+        }
+        no
+    }
+
+    /// Brings what days `t - 1 ..= t + 1` refuse up to date after a change on day `t`.
+    fn changed(&mut self, t: usize) {
+        let p = self.problem;
+        self.room[t] = p.days[t].cap.saturating_sub(self.days[t].minutes);
+        for u in t.saturating_sub(1).max(1)..=(t + 1).min(p.days.len() - 2) {
+            self.refuses[u] = self.refuses(u);
+        }
+    }
+
+    /// [`State::fits`] as the rules say it, one by one.
+    #[cfg(test)]
+    pub fn fits_by_the_rules(&self, opt: &Opt) -> bool {
         let Some(t) = opt.day else {
             return true;
         };
@@ -174,6 +254,7 @@ impl<'a> State<'a> {
             d.rests += u16::from(opt.rest);
             d.others += u16::from(!opt.rest);
             d.moved_in += u16::from(opt.moved);
+            self.changed(t);
         }
     }
 
@@ -187,6 +268,7 @@ impl<'a> State<'a> {
             d.rests -= u16::from(opt.rest);
             d.others -= u16::from(!opt.rest);
             d.moved_in -= u16::from(opt.moved);
+            self.changed(t);
         }
     }
 }
@@ -331,12 +413,19 @@ const AIM_BELOW: i128 = 16;
 /// sessions, over every start day and day limit).
 const AIM_FROM: usize = 16;
 
+/// The room made in the table of days reached before a search of at least [`AIM_FROM`]
+/// sessions starts: such searches reach thousands of entries, and growing the table as
+/// they went cost the slowest of them a twentieth of their time.
+const TABLE_AHEAD: usize = 4096;
+
 /// Once the search has weighed this many options, it is a long one, and the second bound
 /// is weighed down to [`DEEPER_FROM`] sessions still to place: in a week crowded onto
 /// days with odd limits it cuts most of the nodes it is weighed at there, which the
-/// short searches of most weeks do not repay.
-const DEEPER_AFTER: u64 = 50_000;
-const DEEPER_FROM: usize = 8;
+/// short searches of most weeks do not repay. (Both measured in instructions per search
+/// on the bench's slowest weeks: the crowded week of 21 sessions wants the deeper bound
+/// from early on, the full weeks lose little by it.)
+const DEEPER_AFTER: u64 = 5_000;
+const DEEPER_FROM: usize = 6;
 
 /// The second bound is weighed only while at least this many sessions are still to place.
 /// Below it, the search of what is left costs less than the bound (measured on the full
@@ -428,7 +517,14 @@ impl<'a> Dfs<'a> {
             stop_empty: false,
             weights: Weights::new(problem),
             rooms: Rooms::new(problem, budget.rooms),
-            seen: HashMap::default(),
+            seen: HashMap::with_capacity_and_hasher(
+                if problem.cands.len() >= AIM_FROM {
+                    TABLE_AHEAD.min(budget.table)
+                } else {
+                    0
+                },
+                Default::default(),
+            ),
             crowding,
             budget,
             work: 0,
@@ -808,6 +904,41 @@ mod tests {
             let (found, _) = best_with_work(&problem, shortcuts, true, Some(reached));
             proptest::prop_assert!(found.optimal);
             proptest::prop_assert_eq!(&found.choice, &brute);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 200, ..Default::default() })]
+
+        /// What the days refuse, kept as sessions come and go, says what the rules say.
+        #[test]
+        fn the_days_refuse_what_the_rules_refuse(
+            (plan, request, max_runs) in crowded_problem(),
+            picks in proptest::collection::vec(0usize..64, 8),
+        ) {
+            let rules = ReplanRules {
+                max_runs_per_day: max_runs,
+                ..ReplanRules::default()
+            };
+            let problem = Problem::new(&plan, &request, &rules);
+            let mut state = State::new(&problem);
+            let agree = |state: &State| {
+                problem.cands.iter().flat_map(|c| &c.options).all(|o| state.fits(o) == state.fits_by_the_rules(o))
+            };
+            let mut placed = Vec::new();
+            for (c, pick) in problem.cands.iter().zip(&picks) {
+                proptest::prop_assert!(agree(&state));
+                let fitting: Vec<_> = c.options.iter().filter(|o| state.fits(o)).collect();
+                let opt = fitting[pick % fitting.len()];
+                state.place(opt);
+                placed.push(opt);
+            }
+            // And on the way back.
+            while let Some(opt) = placed.pop() {
+                proptest::prop_assert!(agree(&state));
+                state.unplace(opt);
+            }
+            proptest::prop_assert!(agree(&state));
         }
     }
 
