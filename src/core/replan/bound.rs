@@ -146,8 +146,10 @@ pub(super) struct Crowding {
     assigned: Vec<Option<usize>>,
     /// The sessions some slot adds to, in the current assignment.
     active: Vec<usize>,
-    /// Per day, whether a run may take a slot there, in the current assignment.
-    usable: Vec<bool>,
+    /// The days where a run may take a slot, and those a session may move onto, in the
+    /// current assignment.
+    usable: Vec<usize>,
+    open: Vec<usize>,
     /// How often an assignment with the contested days loose was tried, and settled a
     /// node (see [`Crowding::over_modes`]).
     loose_saved: u32,
@@ -204,6 +206,7 @@ impl Crowding {
             assigned: Vec::new(),
             active: Vec::new(),
             usable: Vec::new(),
+            open: Vec::new(),
             loose_saved: 0,
             loose_wasted: 0,
             reached: Vec::new(),
@@ -518,10 +521,14 @@ impl Crowding {
         self.gain.clear();
         self.gain.resize(n * nd, NONE);
         self.active.clear();
-        // The days where a run may take a slot.
+        // The days where a run may take a slot, and those a session may move onto: few in
+        // a crowded week, so the loops below go over them rather than over every day.
         let mut usable = std::mem::take(&mut self.usable);
         usable.clear();
-        usable.extend((0..nd).map(|d| self.modes[d] != Mode::Closed && self.slots[d] > 0));
+        usable.extend((0..nd).filter(|&d| self.modes[d] != Mode::Closed && self.slots[d] > 0));
+        let mut open = std::mem::take(&mut self.open);
+        open.clear();
+        open.extend((0..nd).filter(|&d| self.modes[d] != Mode::Closed));
         for c in 0..n {
             let b = self.best[c];
             let mut free = b.none.max(b.stay_other);
@@ -529,10 +536,8 @@ impl Crowding {
                 free = free.max(b.stay_run);
             }
             let others = &self.moved_other[c * nd..][..nd];
-            for (d, &other) in others.iter().enumerate() {
-                if self.modes[d] != Mode::Closed {
-                    free = free.max(other);
-                }
+            for &d in &open {
+                free = free.max(others[d]);
             }
             total += free;
             *work += nd as u64;
@@ -544,17 +549,14 @@ impl Crowding {
             let runs = &self.moved_run[c * nd..][..nd];
             let gains = &mut self.gain[c * nd..][..nd];
             let mut any = false;
-            for (d, (&run, gain)) in runs.iter().zip(gains.iter_mut()).enumerate() {
-                if !usable[d] {
-                    continue;
-                }
+            for &d in &usable {
                 let slot = if stays && b.origin == d {
-                    run.max(b.stay_run)
+                    runs[d].max(b.stay_run)
                 } else {
-                    run
+                    runs[d]
                 };
                 if slot > free {
-                    *gain = slot - free;
+                    gains[d] = slot - free;
                     any = true;
                 }
             }
@@ -563,13 +565,15 @@ impl Crowding {
                 self.active.push(c);
             }
         }
+        self.open = open;
+        let added = self.transport(n, &usable, work);
         self.usable = usable;
-        total + self.transport(n, work)
+        total + added
     }
 
     /// The most the gains can add with at most `slots[d]` sessions on day `d` and each
     /// session on one day at most: successive best augmenting paths, over the days.
-    fn transport(&mut self, n: usize, work: &mut u64) -> Value {
+    fn transport(&mut self, n: usize, usable: &[usize], work: &mut u64) -> Value {
         let nd = self.days;
         self.assigned.clear();
         self.assigned.resize(n, None);
@@ -590,7 +594,7 @@ impl Crowding {
         reach.resize(nd, NONE);
         via.clear();
         via.resize(nd, (0, None));
-        let added = self.augment(n, &active, &mut reach, &mut via, work);
+        let added = self.augment(n, &active, usable, &mut reach, &mut via, work);
         self.reach = reach;
         self.via = via;
         self.active = active;
@@ -603,6 +607,7 @@ impl Crowding {
         &mut self,
         n: usize,
         active: &[usize],
+        usable: &[usize],
         reach: &mut [Value],
         via: &mut [(usize, Option<usize>)],
         work: &mut u64,
@@ -616,9 +621,9 @@ impl Crowding {
                     continue;
                 }
                 let gains = &self.gain[c * nd..][..nd];
-                for (d, &g) in gains.iter().enumerate() {
-                    if g > reach[d] {
-                        reach[d] = g;
+                for &d in usable {
+                    if gains[d] > reach[d] {
+                        reach[d] = gains[d];
                         via[d] = (c, None);
                     }
                 }
@@ -636,7 +641,8 @@ impl Crowding {
                     }
                     let gains = &self.gain[c * nd..][..nd];
                     let leave = gains[from];
-                    for (d, &g) in gains.iter().enumerate() {
+                    for &d in usable {
+                        let g = gains[d];
                         if d != from && g > NONE && reach[from] - leave + g > reach[d] {
                             reach[d] = reach[from] - leave + g;
                             via[d] = (c, Some(from));
@@ -649,7 +655,9 @@ impl Crowding {
                     break;
                 }
             }
-            let end = (0..nd)
+            let end = usable
+                .iter()
+                .copied()
                 .filter(|&d| self.used[d] < self.slots[d] && reach[d] > 0)
                 .max_by_key(|&d| reach[d]);
             let Some(mut d) = end else {
