@@ -117,12 +117,27 @@ struct Best {
 /// An option that fits on its own, as the bound sees it.
 #[derive(Debug, Clone, Copy)]
 struct Fit {
-    cand: usize,
-    day: Option<usize>,
+    /// The session, and the day ([`NO_DAY`] when not run): narrow, so that the list of
+    /// options a node weighs stays small.
+    session: u32,
+    on: u8,
     moved: bool,
     run: bool,
     minutes: u16,
     value: Value,
+}
+
+/// [`Fit::on`] of an option that is not run.
+const NO_DAY: u8 = u8::MAX;
+
+impl Fit {
+    fn cand(&self) -> usize {
+        self.session as usize
+    }
+
+    fn day(&self) -> Option<usize> {
+        (self.on != NO_DAY).then_some(usize::from(self.on))
+    }
 }
 
 /// Scratch space for [`Crowding::cuts`], kept between nodes.
@@ -268,12 +283,13 @@ impl Crowding {
         let n = cands.len();
         self.fits.clear();
         for (c, (cand, values)) in cands.iter().zip(&self.values[from..]).enumerate() {
+            *work += cand.options.len() as u64;
             for (o, &value) in cand.options.iter().zip(values) {
-                *work += 1;
                 if state.fits(o) {
                     self.fits.push(Fit {
-                        cand: c,
-                        day: o.day,
+                        // A week holds at most [`super::MAX_SESSIONS`] sessions and ten days.
+                        session: c as u32,
+                        on: o.day.map_or(NO_DAY, |d| d as u8),
                         moved: o.moved,
                         run: o.run,
                         minutes: o.minutes,
@@ -337,16 +353,16 @@ impl Crowding {
     ) -> bool {
         let nd = self.days;
         for f in &self.fits {
-            let t = &mut top[f.cand];
+            let t = &mut top[f.cand()];
             if t.is_none_or(|t| f.value > t.value) {
                 *t = Some(*f);
             }
         }
         for f in &self.fits {
-            if let Some(t) = top[f.cand]
-                && f.day != t.day
+            if let Some(t) = top[f.cand()]
+                && f.day() != t.day()
             {
-                leave[f.cand] = leave[f.cand].max(f.value);
+                leave[f.cand()] = leave[f.cand()].max(f.value);
             }
         }
         let mut any = false;
@@ -358,7 +374,7 @@ impl Crowding {
             let mut wanted = 0u32;
             for (c, t) in top.iter().enumerate() {
                 if let Some(t) = t
-                    && t.day == Some(d)
+                    && t.day() == Some(d)
                     && t.minutes > 0
                 {
                     wanted += u32::from(t.minutes);
@@ -403,10 +419,12 @@ impl Crowding {
         self.moved_other.clear();
         self.moved_other.resize(n * nd, NONE);
         for f in &self.fits {
-            let c = f.cand;
-            let v = f.value - f.day.map_or(0, |d| self.prices[d] * Value::from(f.minutes));
+            let c = f.cand();
+            let v = f.value
+                - f.day()
+                    .map_or(0, |d| self.prices[d] * Value::from(f.minutes));
             let best = &mut self.best[c];
-            let slot = match (f.day, f.moved, f.run) {
+            let slot = match (f.day(), f.moved, f.run) {
                 (None, ..) => &mut best.none,
                 (Some(d), false, run) => {
                     best.origin = d;
@@ -442,7 +460,7 @@ impl Crowding {
         own.clear();
         own.resize(nd, 0);
         for f in self.fits.iter().filter(|f| f.moved) {
-            if let Some(d) = f.day {
+            if let Some(d) = f.day() {
                 reached[d] = true;
             }
         }
