@@ -165,8 +165,8 @@ pub(super) struct Crowding {
     /// current assignment.
     usable: Vec<usize>,
     open: Vec<usize>,
-    /// How often an assignment with the contested days loose was tried, and settled a
-    /// node (see [`Crowding::over_modes`]).
+    /// The assignments the try with every contested day loose saved so far, and those it
+    /// cost in vain (see [`Crowding::over_modes`]).
     loose_saved: u32,
     loose_wasted: u32,
     /// Scratch for [`Crowding::settle`].
