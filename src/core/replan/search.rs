@@ -154,12 +154,17 @@ impl<'a> State<'a> {
         no
     }
 
-    /// Brings what days `t - 1 ..= t + 1` refuse up to date after a change on day `t`.
-    fn changed(&mut self, t: usize) {
+    /// Brings what day `t` refuses up to date after `opt` came or went there, and what its
+    /// neighbours refuse when `opt` is hard or key (only those change theirs).
+    fn changed(&mut self, t: usize, opt: &Opt) {
         let p = self.problem;
         self.room[t] = p.days[t].cap.saturating_sub(self.days[t].minutes);
-        for u in t.saturating_sub(1).max(1)..=(t + 1).min(p.days.len() - 2) {
-            self.refuses[u] = self.refuses(u);
+        if opt.hard || opt.key {
+            for u in t.saturating_sub(1).max(1)..=(t + 1).min(p.days.len() - 2) {
+                self.refuses[u] = self.refuses(u);
+            }
+        } else {
+            self.refuses[t] = self.refuses(t);
         }
     }
 
@@ -254,7 +259,7 @@ impl<'a> State<'a> {
             d.rests += u16::from(opt.rest);
             d.others += u16::from(!opt.rest);
             d.moved_in += u16::from(opt.moved);
-            self.changed(t);
+            self.changed(t, opt);
         }
     }
 
@@ -268,7 +273,7 @@ impl<'a> State<'a> {
             d.rests -= u16::from(opt.rest);
             d.others -= u16::from(!opt.rest);
             d.moved_in -= u16::from(opt.moved);
-            self.changed(t);
+            self.changed(t, opt);
         }
     }
 }
@@ -422,9 +427,9 @@ const TABLE_AHEAD: usize = 4096;
 /// is weighed down to [`DEEPER_FROM`] sessions still to place: in a week crowded onto
 /// days with odd limits it cuts most of the nodes it is weighed at there, which the
 /// short searches of most weeks do not repay. (Both measured in instructions per search
-/// on the bench's slowest weeks: the crowded week of 21 sessions wants the deeper bound
-/// from early on, the full weeks lose little by it.)
-const DEEPER_AFTER: u64 = 5_000;
+/// on the bench's weeks: the crowded week of 21 sessions wants the deeper bound from early
+/// on, the full weeks of 21 lose little by it, and a full week of 14 is done before it.)
+const DEEPER_AFTER: u64 = 10_000;
 const DEEPER_FROM: usize = 6;
 
 /// The second bound is weighed only while at least this many sessions are still to place.
