@@ -142,9 +142,10 @@ impl Fit {
 
 /// Scratch space for [`Crowding::cuts`], kept between nodes.
 pub(super) struct Crowding {
-    /// Each candidate's options in [`Weights`], in the problem's order: the same at every
-    /// node, so weighed once.
-    values: Vec<Vec<Value>>,
+    /// Each candidate's options as this bound reads them, in the problem's order, with
+    /// what each asks of its day: the same at every node, so weighed once, and small, so
+    /// that a node reads few cache lines for them.
+    options: Vec<Vec<(Fit, u16)>>,
     days: usize,
     fits: Vec<Fit>,
     /// Per day, what each minute on it costs (see [`Crowding::price`]).
@@ -195,19 +196,31 @@ impl Crowding {
         if span > MOST_VALUE {
             return None;
         }
-        let values = problem
+        let options = problem
             .cands
             .iter()
-            // Each is within `span`, so the cast keeps it.
-            .map(|c| {
-                c.options
+            .enumerate()
+            .map(|(c, cand)| {
+                cand.options
                     .iter()
-                    .map(|o| weights.of(&o.score) as Value)
+                    .map(|o| {
+                        let fit = Fit {
+                            // A week holds at most [`super::MAX_SESSIONS`] sessions and ten
+                            // days; each value is within `span`.
+                            session: c as u32,
+                            on: o.day.map_or(NO_DAY, |d| d as u8),
+                            moved: o.moved,
+                            run: o.run,
+                            minutes: o.minutes,
+                            value: weights.of(&o.score) as Value,
+                        };
+                        (fit, o.asks)
+                    })
                     .collect()
             })
             .collect();
         Some(Crowding {
-            values,
+            options,
             days: problem.days.len(),
             fits: Vec::new(),
             prices: Vec::new(),
@@ -279,21 +292,19 @@ impl Crowding {
     /// states at no price; returns how many sessions there are.
     fn gather(&mut self, problem: &Problem, state: &State, from: usize, work: &mut u64) -> usize {
         let nd = self.days;
-        let cands = &problem.cands[from..];
-        let n = cands.len();
+        let n = problem.cands.len() - from;
         self.fits.clear();
-        for (c, (cand, values)) in cands.iter().zip(&self.values[from..]).enumerate() {
-            *work += cand.options.len() as u64;
-            for (o, &value) in cand.options.iter().zip(values) {
-                if state.fits(o) {
+        for (c, options) in self.options[from..].iter().enumerate() {
+            *work += options.len() as u64;
+            for &(fit, asks) in options {
+                if fit
+                    .day()
+                    .is_none_or(|d| state.fits_on(d, fit.minutes, asks))
+                {
+                    // Numbered from `from`, as the rest of this bound counts sessions.
                     self.fits.push(Fit {
-                        // A week holds at most [`super::MAX_SESSIONS`] sessions and ten days.
                         session: c as u32,
-                        on: o.day.map_or(NO_DAY, |d| d as u8),
-                        moved: o.moved,
-                        run: o.run,
-                        minutes: o.minutes,
-                        value,
+                        ..fit
                     });
                 }
             }

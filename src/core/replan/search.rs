@@ -99,10 +99,14 @@ impl<'a> State<'a> {
     /// Whether `opt` can join what is placed without breaking a rule.
     #[inline]
     pub fn fits(&self, opt: &Opt) -> bool {
-        let Some(t) = opt.day else {
-            return true;
-        };
-        u32::from(opt.minutes) <= self.room[t] && opt.asks & self.refuses[t] == 0
+        opt.day
+            .is_none_or(|t| self.fits_on(t, opt.minutes, opt.asks))
+    }
+
+    /// Whether an option of `minutes` that asks `asks` ([`asks`]) fits on day `t`.
+    #[inline]
+    pub fn fits_on(&self, t: usize, minutes: u16, asks: u16) -> bool {
+        u32::from(minutes) <= self.room[t] && asks & self.refuses[t] == 0
     }
 
     /// What day `t` refuses now ([`asks`]), by the rules [`State::fits_by_the_rules`]
