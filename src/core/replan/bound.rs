@@ -39,6 +39,13 @@ const MAX_CONTESTED: usize = 3;
 /// up in a search (see [`Crowding::over_modes`]).
 const LOOSE_PAYS: u32 = 16;
 
+/// The minutes are priced only while that cuts at least one node in [`PRICE_PAYS`] of its
+/// tries after the first [`PRICE_ALLOWED`] misses: in the full weeks of 21 sessions it
+/// cuts at most of them, in the crowded week at few, where the pricing cost a quarter of
+/// the search (measured in instructions per search).
+const PRICE_PAYS: u32 = 2;
+const PRICE_ALLOWED: u32 = 16;
+
 /// A score in [`Weights`], inside this bound.
 type Value = i64;
 
@@ -170,6 +177,9 @@ pub(super) struct Crowding {
     /// cost in vain (see [`Crowding::over_modes`]).
     loose_saved: u32,
     loose_wasted: u32,
+    /// How often the priced pass of [`Crowding::cuts`] cut a node, and how often not.
+    priced_cuts: u32,
+    priced_misses: u32,
     /// Scratch for [`Crowding::settle`].
     reached: Vec<bool>,
     own: Vec<usize>,
@@ -237,6 +247,8 @@ impl Crowding {
             open: Vec::new(),
             loose_saved: 0,
             loose_wasted: 0,
+            priced_cuts: 0,
+            priced_misses: 0,
             reached: Vec::new(),
             own: Vec::new(),
             used: Vec::new(),
@@ -266,13 +278,23 @@ impl Crowding {
         if self.over_modes(n, need, work) <= need {
             return true;
         }
-        // The runs are seen; the minutes of a day with a limit are not yet. Price them.
+        // The runs are seen; the minutes of a day with a limit are not yet. Price them,
+        // while that pays in this search.
+        if self.priced_cuts * PRICE_PAYS + PRICE_ALLOWED < self.priced_misses {
+            return false;
+        }
         if !self.price(problem, state, n) {
             return false;
         }
         self.classify(n);
         let priced = self.priced(problem, state);
-        priced + self.over_modes(n, need - priced, work) <= need
+        let cut = priced + self.over_modes(n, need - priced, work) <= need;
+        if cut {
+            self.priced_cuts += 1;
+        } else {
+            self.priced_misses += 1;
+        }
+        cut
     }
 
     /// The most sessions `from..` can add to the week of `state`, as this bound sees it
