@@ -209,15 +209,15 @@ impl Crowding {
         let options = problem
             .cands
             .iter()
-            .enumerate()
-            .map(|(c, cand)| {
+            .map(|cand| {
                 cand.options
                     .iter()
                     .map(|o| {
                         let fit = Fit {
-                            // A week holds at most [`super::MAX_SESSIONS`] sessions and ten
-                            // days; each value is within `span`.
-                            session: c as u32,
+                            // Numbered where the options are gathered.
+                            session: 0,
+                            // A window holds at most ten days, and each value is within
+                            // `span`.
                             on: o.day.map_or(NO_DAY, |d| d as u8),
                             moved: o.moved,
                             run: o.run,
@@ -323,7 +323,8 @@ impl Crowding {
                     .day()
                     .is_none_or(|d| state.fits_on(d, fit.minutes, asks))
                 {
-                    // Numbered from `from`, as the rest of this bound counts sessions.
+                    // Numbered from `from`, as the rest of this bound counts sessions (a
+                    // week holds at most [`super::MAX_SESSIONS`]).
                     self.fits.push(Fit {
                         session: c as u32,
                         ..fit
